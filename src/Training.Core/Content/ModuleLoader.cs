@@ -1,0 +1,257 @@
+using System.Text;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Training.Core.Content;
+
+/// <summary>Reads one module folder (<c>modules/&lt;id&gt;/index.md</c> and its <c>*.gift</c> files) and reports every problem it finds.</summary>
+public static class ModuleLoader
+{
+    private static readonly HashSet<string> FrontMatterKeys =
+    [
+        "id", "title", "version", "summary", "language", "estimated_minutes", "valid_for_months", "sources",
+        "quiz", "quiz.pass_mark", "quiz.questions", "quiz.max_attempts", "quiz.cooldown_hours",
+    ];
+
+    /// <summary>
+    /// Loads a module. <paramref name="displayFolder"/> names the folder in messages (as the author typed it).
+    /// The module is null when a problem makes it unusable (front matter, quiz); broken links are reported but
+    /// leave the module usable.
+    /// </summary>
+    public static (ModuleSource? Module, IReadOnlyList<ContentProblem> Problems) Load(string folder, string displayFolder)
+    {
+        var problems = new List<ContentProblem>();
+        var indexPath = JoinDisplay(displayFolder, "index.md");
+        var indexFile = Path.Combine(folder, "index.md");
+        if (!File.Exists(indexFile))
+        {
+            problems.Add(new ContentProblem(indexPath, 1, "index.md saknas i modulmappen."));
+            return (null, problems);
+        }
+
+        var text = ReadText(indexFile);
+        var document = MarkdownRenderer.Parse(text);
+        var frontMatter = ReadFrontMatter(document, text, indexPath, problems);
+        var blocking = problems.Count > 0;
+
+        var sections = new List<SectionOutline>();
+        var gift = new List<GiftSource>();
+        foreach (var block in document)
+        {
+            switch (block)
+            {
+                case HeadingBlock { Level: 2 } heading:
+                    var title = MarkdownText.Of(heading);
+                    if (title.Length == 0)
+                    {
+                        problems.Add(new ContentProblem(indexPath, heading.Line + 1, "avsnittsrubriken är tom."));
+                        blocking = true;
+                    }
+                    sections.Add(new SectionOutline(title, heading.Line + 1));
+                    break;
+                case HeadingBlock { Level: 1 } heading:
+                    problems.Add(new ContentProblem(indexPath, heading.Line + 1,
+                        "använd inte # rubrik i texten: modulens titel kommer från front matter och avsnitt börjar med ##.", ProblemSeverity.Warning));
+                    break;
+                case FencedCodeBlock fenced when GiftFence.Kind(fenced) is { } check:
+                    if (check && sections.Count == 0)
+                    {
+                        problems.Add(new ContentProblem(indexPath, fenced.Line + 1, "en kunskapskontroll måste stå i ett avsnitt (efter en ## rubrik)."));
+                    }
+                    gift.Add(new GiftSource(GiftFence.Text(fenced), indexPath, fenced.Line + 2, check));
+                    break;
+            }
+        }
+        if (sections.Count == 0)
+        {
+            problems.Add(new ContentProblem(indexPath, 1, "modulen har inga avsnitt: varje avsnitt börjar med en ## rubrik."));
+            blocking = true;
+        }
+        foreach (var duplicate in sections.GroupBy(s => s.Title).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+        {
+            problems.Add(new ContentProblem(indexPath, duplicate.Line, $"avsnittet '{duplicate.Title}' finns redan i modulen.", ProblemSeverity.Warning));
+        }
+
+        CheckLinks(document, folder, indexPath, problems);
+
+        var sourceFiles = new Dictionary<string, string>(StringComparer.Ordinal) { ["index.md"] = text };
+        foreach (var relative in ContentHash.ListFiles(folder).Where(f => f.EndsWith(".gift", StringComparison.OrdinalIgnoreCase)))
+        {
+            var giftText = ReadText(Path.Combine(folder, relative));
+            sourceFiles[relative] = giftText;
+            gift.Add(new GiftSource(giftText, JoinDisplay(displayFolder, relative), 1, Check: false));
+        }
+
+        if (blocking || frontMatter is null || !ModuleVersionNumber.TryParse(frontMatter.Version, out var version))
+        {
+            return (null, problems);
+        }
+        var module = new ModuleSource
+        {
+            Id = frontMatter.Id!,
+            Title = frontMatter.Title!,
+            Version = version,
+            ContentHash = ContentHash.Compute(folder),
+            FrontMatter = frontMatter,
+            Folder = folder,
+            IndexPath = indexPath,
+            IndexText = text,
+            Sections = sections,
+            GiftSources = gift,
+            SourceFiles = sourceFiles,
+        };
+        return (module, problems);
+    }
+
+    /// <summary>Joins a display folder and a relative path with '/'.</summary>
+    public static string JoinDisplay(string folder, string relative) =>
+        folder.Length == 0 ? relative : folder.TrimEnd('/', '\\') + "/" + relative;
+
+    /// <summary>Reads a text file as UTF-8 (with or without BOM) with line endings normalised to LF.</summary>
+    public static string ReadText(string file) =>
+        File.ReadAllText(file, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    private static ModuleFrontMatter? ReadFrontMatter(MarkdownDocument document, string text, string path, List<ContentProblem> problems)
+    {
+        if (document.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is not { } block)
+        {
+            problems.Add(new ContentProblem(path, 1, "front matter saknas: filen ska börja med --- och id, title och version."));
+            return null;
+        }
+        var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()));
+        var firstLine = block.Line + 1; // the line with the opening ---; YAML's line 1 is the one after it
+        var (matter, doc) = Yaml.Read<ModuleFrontMatter>(yaml, path, firstLine, FrontMatterKeys, problems);
+        if (matter is null)
+        {
+            return null;
+        }
+
+        void Require(string? value, string key)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problems.Add(new ContentProblem(path, doc.LineOf(key, firstLine), $"front matter saknar '{key}'."));
+            }
+        }
+        void Positive(int? value, string key)
+        {
+            if (value is <= 0)
+            {
+                problems.Add(new ContentProblem(path, doc.LineOf(key, firstLine), $"'{key}' måste vara större än 0."));
+            }
+        }
+
+        Require(matter.Id, "id");
+        Require(matter.Title, "title");
+        Require(matter.Version, "version");
+        if (matter.Id is { Length: > 0 } id && !ModuleIds.IsValid(id))
+        {
+            problems.Add(new ContentProblem(path, doc.LineOf("id", firstLine), $"id '{id}' får bara innehålla a–z, 0–9 och bindestreck."));
+        }
+        if (matter.Version is { Length: > 0 } version)
+        {
+            if (!ModuleVersionNumber.TryParse(version, out _))
+            {
+                problems.Add(new ContentProblem(path, doc.LineOf("version", firstLine), $"version '{version}' ska vara major.minor, till exempel \"1.2\"."));
+            }
+            else if (doc.Node("version") is YamlScalarNode { Style: ScalarStyle.Plain })
+            {
+                problems.Add(new ContentProblem(path, doc.LineOf("version", firstLine), $"version ska citeras (\"{version}\"): YAML läser annars 1.10 som 1.1."));
+            }
+        }
+        if (matter.Language is { } language && language is not ("sv" or "en"))
+        {
+            problems.Add(new ContentProblem(path, doc.LineOf("language", firstLine), $"language '{language}' stöds inte (sv eller en)."));
+        }
+        Positive(matter.EstimatedMinutes, "estimated_minutes");
+        Positive(matter.ValidForMonths, "valid_for_months");
+        if (matter.Quiz is { } quiz)
+        {
+            if (quiz.PassMark is < 1 or > 100)
+            {
+                problems.Add(new ContentProblem(path, doc.LineOf("quiz.pass_mark", firstLine), "'quiz.pass_mark' måste vara mellan 1 och 100."));
+            }
+            Positive(quiz.Questions, "quiz.questions");
+            Positive(quiz.MaxAttempts, "quiz.max_attempts");
+            Positive(quiz.CooldownHours, "quiz.cooldown_hours");
+        }
+        if (matter.Sources is { } sources && sources.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add(new ContentProblem(path, doc.LineOf("sources", firstLine), "'sources' innehåller en tom rad."));
+        }
+        return matter;
+    }
+
+    private static void CheckLinks(MarkdownDocument document, string folder, string path, List<ContentProblem> problems)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is not { } url || !MarkdownRenderer.IsRelativeUrl(url))
+            {
+                continue;
+            }
+            var what = link.IsImage ? "bilden" : "länken";
+            if (ModuleFiles.Resolve(url) is not { } resolved)
+            {
+                problems.Add(new ContentProblem(path, link.Line + 1, $"{what} '{url}' pekar utanför modulmappen."));
+            }
+            else if (!File.Exists(Path.Combine(folder, resolved.Path)))
+            {
+                problems.Add(new ContentProblem(path, link.Line + 1, $"{what} '{url}' pekar på en fil som inte finns."));
+            }
+        }
+    }
+}
+
+/// <summary>The rule for module and track ids: lowercase a–z, digits and single hyphens.</summary>
+public static class ModuleIds
+{
+    /// <summary>True for a well-formed id.</summary>
+    public static bool IsValid(string id) =>
+        id.Length is > 0 and <= 80
+        && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+        && id[0] != '-' && id[^1] != '-' && !id.Contains("--", StringComparison.Ordinal);
+}
+
+/// <summary>Recognises <c>```gift</c> and <c>```gift check</c> fences.</summary>
+internal static class GiftFence
+{
+    /// <summary>null for another fence; false for graded questions; true for a knowledge check.</summary>
+    public static bool? Kind(FencedCodeBlock fenced) =>
+        !string.Equals(fenced.Info, "gift", StringComparison.OrdinalIgnoreCase) ? null
+        : string.Equals(fenced.Arguments?.Trim(), "check", StringComparison.OrdinalIgnoreCase);
+
+    public static string Text(FencedCodeBlock fenced) =>
+        string.Join('\n', fenced.Lines.Lines.Take(fenced.Lines.Count).Select(l => l.ToString()));
+}
+
+/// <summary>Plain text of a heading's inlines.</summary>
+internal static class MarkdownText
+{
+    public static string Of(LeafBlock block)
+    {
+        var text = new StringBuilder();
+        if (block.Inline is { } inline)
+        {
+            foreach (var node in inline.Descendants())
+            {
+                switch (node)
+                {
+                    case LiteralInline literal:
+                        text.Append(literal.Content.ToString());
+                        break;
+                    case CodeInline code:
+                        text.Append(code.Content);
+                        break;
+                    case LineBreakInline:
+                        text.Append(' ');
+                        break;
+                }
+            }
+        }
+        return text.ToString().Trim();
+    }
+}

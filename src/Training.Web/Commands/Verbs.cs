@@ -1,0 +1,43 @@
+namespace Training.Web.Commands;
+
+/// <summary>
+/// The command-line verbs (design §6). A verb is the first argument when it is not an option, so host
+/// arguments such as <c>--urls</c> still reach the host.
+/// </summary>
+public static class Verbs
+{
+    public const string Usage = """
+        Användning: dotnet run --project src/Training.Web -- <kommando>
+          content check [mapp]             kontrollerar innehållet (path:rad: meddelande; slutkod 1 vid fel)
+          content inspect <fil> --json     skriver ut en modul eller GIFT-fil som JSON
+        Utan kommando startar webbplatsen.
+        """;
+
+    public static string? Find(string[] args) => args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var rest = args.Skip(2).ToArray();
+        try
+        {
+            return (args[0], args.ElementAtOrDefault(1)) switch
+            {
+                ("content", "check") => await ContentCommands.CheckAsync(rest, output, error),
+                ("content", "inspect") => ContentCommands.Inspect(rest, output, error),
+                _ => Unknown(args, error),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Fel: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Unknown(string[] args, TextWriter error)
+    {
+        error.WriteLine($"Okänt kommando: {string.Join(' ', args.Take(2))}");
+        error.WriteLine(Usage);
+        return 2;
+    }
+}
