@@ -1,3 +1,5 @@
+using Training.Core.Gift;
+
 namespace Training.Core.Content;
 
 /// <summary>A block of GIFT text: a <c>```gift</c> or <c>```gift check</c> block in index.md, or a whole <c>*.gift</c> file.</summary>
@@ -44,6 +46,12 @@ public sealed class ModuleSource
 
     /// <summary>Every GIFT block and file of the module, in file order.</summary>
     public required IReadOnlyList<GiftSource> GiftSources { get; init; }
+
+    /// <summary>Every parsed question in file order: knowledge checks (<see cref="GiftQuestion.Check"/>) and the graded pool.</summary>
+    public required IReadOnlyList<GiftQuestion> Questions { get; init; }
+
+    /// <summary>The graded pool the quiz draws from.</summary>
+    public IEnumerable<GiftQuestion> GradedQuestions => Questions.Where(q => !q.Check);
 
     /// <summary>The text files of the module by relative path (index.md, *.gift, …): the stored source of a version.</summary>
     public required IReadOnlyDictionary<string, string> SourceFiles { get; init; }

@@ -3,6 +3,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using YamlDotNet.Core;
+using Training.Core.Gift;
 using YamlDotNet.RepresentationModel;
 
 namespace Training.Core.Content;
@@ -34,7 +35,7 @@ public static class ModuleLoader
 
         var text = ReadText(indexFile);
         var document = MarkdownRenderer.Parse(text);
-        var frontMatter = ReadFrontMatter(document, text, indexPath, problems);
+        var (frontMatter, lineOf) = ReadFrontMatter(document, indexPath, problems);
         var blocking = problems.Count > 0;
 
         var sections = new List<SectionOutline>();
@@ -85,6 +86,8 @@ public static class ModuleLoader
             gift.Add(new GiftSource(giftText, JoinDisplay(displayFolder, relative), 1, Check: false));
         }
 
+        var questions = ReadQuestions(gift, frontMatter, indexPath, lineOf("quiz.questions"), problems, ref blocking);
+
         if (blocking || frontMatter is null || !ModuleVersionNumber.TryParse(frontMatter.Version, out var version))
         {
             return (null, problems);
@@ -101,9 +104,47 @@ public static class ModuleLoader
             IndexText = text,
             Sections = sections,
             GiftSources = gift,
+            Questions = questions,
             SourceFiles = sourceFiles,
         };
         return (module, problems);
+    }
+
+    /// <summary>
+    /// Parses every GIFT block and file, then checks the graded pool against the quiz settings: each question has a
+    /// full-credit answer and a unique id, and the pool is at least as large as the number drawn.
+    /// </summary>
+    private static List<GiftQuestion> ReadQuestions(
+        List<GiftSource> sources, ModuleFrontMatter? frontMatter, string indexPath, int quizLine, List<ContentProblem> problems, ref bool blocking)
+    {
+        var questions = new List<GiftQuestion>();
+        foreach (var source in sources)
+        {
+            var parsed = GiftParser.Parse(source.Text, source.Path, source.FirstLine, source.Check);
+            problems.AddRange(parsed.Errors);
+            blocking |= parsed.Errors.Count > 0;
+            questions.AddRange(parsed.Questions);
+        }
+        var graded = questions.Where(q => !q.Check).ToList();
+        var poolProblems = GiftChecks.CheckPool(graded);
+        problems.AddRange(poolProblems);
+        blocking |= poolProblems.Count > 0;
+
+        if (frontMatter?.Quiz is { } quiz)
+        {
+            if (graded.Count == 0)
+            {
+                problems.Add(new ContentProblem(indexPath, quizLine, "modulen har inställningar för prov (quiz) men inga graderade frågor."));
+                blocking = true;
+            }
+            else if (quiz.Questions > graded.Count)
+            {
+                problems.Add(new ContentProblem(indexPath, quizLine,
+                    $"'quiz.questions' är {quiz.Questions}, men frågebanken har bara {graded.Count} frågor."));
+                blocking = true;
+            }
+        }
+        return questions;
     }
 
     /// <summary>Joins a display folder and a relative path with '/'.</summary>
@@ -114,19 +155,22 @@ public static class ModuleLoader
     public static string ReadText(string file) =>
         File.ReadAllText(file, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
-    private static ModuleFrontMatter? ReadFrontMatter(MarkdownDocument document, string text, string path, List<ContentProblem> problems)
+    /// <summary>Reads and checks the front matter; also gives the file line of a (dotted) key, for later messages.</summary>
+    private static (ModuleFrontMatter? Matter, Func<string, int> LineOf) ReadFrontMatter(
+        MarkdownDocument document, string path, List<ContentProblem> problems)
     {
         if (document.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is not { } block)
         {
             problems.Add(new ContentProblem(path, 1, "front matter saknas: filen ska börja med --- och id, title och version."));
-            return null;
+            return (null, _ => 1);
         }
         var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()));
         var firstLine = block.Line + 1; // the line with the opening ---; YAML's line 1 is the one after it
         var (matter, doc) = Yaml.Read<ModuleFrontMatter>(yaml, path, firstLine, FrontMatterKeys, problems);
+        int LineOf(string key) => doc.LineOf(key, key.Contains('.', StringComparison.Ordinal) ? doc.LineOf(key.Split('.')[0], firstLine) : firstLine);
         if (matter is null)
         {
-            return null;
+            return (null, LineOf);
         }
 
         void Require(string? value, string key)
@@ -182,7 +226,7 @@ public static class ModuleLoader
         {
             problems.Add(new ContentProblem(path, doc.LineOf("sources", firstLine), "'sources' innehåller en tom rad."));
         }
-        return matter;
+        return (matter, LineOf);
     }
 
     private static void CheckLinks(MarkdownDocument document, string folder, string path, List<ContentProblem> problems)
