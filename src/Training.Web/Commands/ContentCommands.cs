@@ -1,6 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Content;
+using Training.Core.Gift;
 using Training.Web.Content;
 using Training.Web.Data;
 
@@ -34,10 +38,54 @@ public static class ContentCommands
         return errors > 0 ? 1 : 0;
     }
 
+    /// <summary>
+    /// <c>content inspect &lt;file&gt; --json</c>: a module (its index.md or folder) or a .gift file as the design §7 JSON.
+    /// Problems go to standard error with exit 1, and then no JSON is printed.
+    /// </summary>
     public static int Inspect(string[] args, TextWriter output, TextWriter error)
     {
-        error.WriteLine("content inspect kommer med GIFT-stödet.");
-        return 2;
+        var typed = args.FirstOrDefault(a => !a.StartsWith('-'));
+        if (typed is null || args.Any(a => a.StartsWith('-') && a != "--json"))
+        {
+            error.WriteLine("Användning: content inspect <index.md | modulmapp | fil.gift> --json");
+            return 2;
+        }
+        var path = Path.GetFullPath(typed);
+        var display = typed.Replace('\\', '/');
+        JsonObject json;
+        IReadOnlyList<ContentProblem> problems;
+        if (File.Exists(path) && path.EndsWith(".gift", StringComparison.OrdinalIgnoreCase))
+        {
+            var parsed = GiftParser.Parse(ModuleLoader.ReadText(path), display);
+            (json, problems) = (ContentInspect.GiftFile(parsed.Questions), parsed.Errors);
+        }
+        else if (Directory.Exists(path) || (File.Exists(path) && Path.GetFileName(path) == "index.md"))
+        {
+            var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(path)!;
+            var displayFolder = Directory.Exists(path) ? display.TrimEnd('/') : Path.GetDirectoryName(display)?.Replace('\\', '/') ?? "";
+            var (module, moduleProblems) = ModuleLoader.Load(folder, displayFolder);
+            problems = moduleProblems;
+            json = module is null ? [] : ContentInspect.Module(module);
+            if (module is null && problems.Count == 0)
+            {
+                problems = [new ContentProblem(display, 1, "modulen kunde inte läsas.")];
+            }
+        }
+        else
+        {
+            error.WriteLine($"Filen finns inte eller är varken index.md, en modulmapp eller en .gift-fil: {typed}");
+            return 1;
+        }
+        foreach (var problem in problems)
+        {
+            error.WriteLine(problem.ToString());
+        }
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            return 1;
+        }
+        output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        return 0;
     }
 
     private static IConfiguration Configuration() =>
