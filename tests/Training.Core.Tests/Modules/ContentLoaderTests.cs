@@ -52,7 +52,7 @@ public class ContentLoaderTests
     [InlineData("id: m\ntitle: T\nversion: \"1.0\"\nquiz:\n  pass_mark: 120", "'quiz.pass_mark' måste vara mellan 1 och 100.", 6)]
     public void BadFrontMatter_NamesTheProblemAndLine(string frontMatter, string message, int line)
     {
-        using var content = new TempContent().Module("m", frontMatter, "## A\n\nText.");
+        using var content = new TempContent().Module("m", frontMatter, "## A\n\nText.\n\n```gift\n::q1:: Fråga? {T}\n```\n");
 
         var problem = Assert.Single(ContentLoader.Load(content.Root, "content").Problems);
 
@@ -161,5 +161,33 @@ public class ContentLoaderTests
             check => Assert.Equal(("::k1:: Fråga? {T}", 9, true), (check.Text, check.FirstLine, check.Check)),
             graded => Assert.Equal(("::q1:: Fråga? {F}", 13, false), (graded.Text, graded.FirstLine, graded.Check)),
             file => Assert.Equal(("content/modules/m/extra.gift", 1), (file.Path, file.FirstLine)));
+    }
+
+    [Fact]
+    public void QuizDrawingMoreThanThePool_IsAnErrorAtQuizQuestions()
+    {
+        using var content = new TempContent().Module("m", "id: m\ntitle: T\nversion: \"1.0\"\nquiz:\n  pass_mark: 80\n  questions: 3",
+            "## A\n\n```gift\n::q1:: Ett? {T}\n\n::q2:: Två? {F}\n```\n");
+
+        var problem = Assert.Single(ContentLoader.Load(content.Root, "c").Problems);
+
+        Assert.Equal("c/modules/m/index.md:7: 'quiz.questions' är 3, men frågebanken har bara 2 frågor.", problem.ToString());
+    }
+
+    [Fact]
+    public void QuizProblems_NameTheirFileAndLine_AndSkipTheModule()
+    {
+        using var content = new TempContent()
+            .Module("m", "id: m\ntitle: T\nversion: \"1.0\"", "## A\n\nText.\n\n```gift\n// [id:q1]\n::Ett:: Vad? {=Rätt ~Fel}\n\n// [id:q1]\n::Två:: Vad mer? {=Rätt ~Fel}\n```\n")
+            .Write("modules/m/quiz.gift", "::Utan rätt svar:: Vad? {~Fel ~Också fel}\n\n::Essä:: Skriv om lagen. {}\n");
+
+        var set = ContentLoader.Load(content.Root, "c");
+
+        Assert.Empty(set.Modules);
+        var lines = set.Problems.Select(p => $"{p.Path}:{p.Line}").ToList();
+        Assert.Contains("c/modules/m/index.md:15", lines);
+        Assert.Contains("c/modules/m/quiz.gift:1", lines);
+        Assert.Contains("c/modules/m/quiz.gift:3", lines);
+        Assert.Contains(set.Problems, p => p.Line == 3 && p.Message.Contains("Essä", StringComparison.OrdinalIgnoreCase));
     }
 }
