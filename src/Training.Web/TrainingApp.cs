@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +53,8 @@ public static class TrainingApp
             options.SupportedCultures = options.SupportedUICultures = [Swedish, English];
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        // Swedish letters stay letters in the HTML instead of becoming entities.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
     }

@@ -16,6 +16,7 @@ public sealed partial class ContentImporter(
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // stored, never put into a page as script
     };
 
     /// <summary>How many module versions this process has rendered (each new version exactly once).</summary>
