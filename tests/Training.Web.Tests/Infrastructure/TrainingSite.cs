@@ -35,7 +35,7 @@ public class TrainingSite : WebApplicationFactory<Program>
     /// <summary>Starts the host and waits until /health says start-up work is done.</summary>
     public async Task<HttpClient> StartAsync()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

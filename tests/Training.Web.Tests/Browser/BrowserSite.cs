@@ -1,0 +1,96 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Training.Web.Tests.Browser;
+
+/// <summary>
+/// The site on real Kestrel and one Debian Chromium, shared by a collection's browser tests; each test opens
+/// its own context. Chromium runs without the network services it would otherwise try to reach.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public TrainingSite Site { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Site.UseKestrel(0);
+        Site.StartServer();
+        var server = Site.Services.GetRequiredService<IServer>();
+        BaseAddress = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Site.ClientOptions.BaseAddress = BaseAddress;
+        await Site.StartAsync();
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "sv-SE" });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await Site.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}
+
+public static class Accessibility
+{
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    /// <summary>Runs axe on the page and fails with every violation listed, by rule and element.</summary>
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(WcagAA);
+        var found = result.Violations
+            .SelectMany(v => v.Nodes.Select(n => $"{v.Id} ({v.Impact}): {n.Target} – {v.Help}"))
+            .ToList();
+        Assert.True(found.Count == 0, $"axe hittade brister på {page.Url}:\n{string.Join('\n', found)}");
+    }
+}
+
+public static class Keyboard
+{
+    /// <summary>Presses Tab until the focused element matches <paramref name="isTarget"/> (a JS predicate on the element).</summary>
+    public static async Task TabUntilAsync(IPage page, string isTarget, int maxPresses = 80)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>($"(() => {{ const e = document.activeElement; return !!e && ({isTarget})(e); }})()"))
+            {
+                return;
+            }
+        }
+        Assert.Fail($"Hittade inget fokuserbart element som uppfyller {isTarget} efter {maxPresses} tabbar på {page.Url}.");
+    }
+}
