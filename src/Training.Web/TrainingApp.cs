@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Components;
 using Training.Web.Content;
 using Training.Web.Data;
 using Training.Web.Infrastructure;
@@ -41,9 +43,13 @@ public static class TrainingApp
         services.AddSingleton<ContentCatalogue>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<StaticAssets>();
+        services.AddSingleton<ComponentHtml>();
         services.AddHostedService<StartupWork>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, CachedStringLocalizerFactory>();
         services.AddRazorPages()
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

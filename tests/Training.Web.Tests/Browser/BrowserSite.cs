@@ -93,4 +93,13 @@ public static class Keyboard
         }
         Assert.Fail($"Hittade inget fokuserbart element som uppfyller {isTarget} efter {maxPresses} tabbar på {page.Url}.");
     }
+
+    /// <summary>Presses Enter on the focused link, which must lead to <paramref name="path"/>, and waits for that page.</summary>
+    public static async Task FollowFocusedLinkAsync(IPage page, string path)
+    {
+        var href = await page.EvaluateAsync<string?>("document.activeElement && document.activeElement.getAttribute('href')");
+        Assert.True(href == path, $"Fokus står på '{href}', väntade länken till {path} (sidan {page.Url}).");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new PageWaitForURLOptions { Timeout = 60_000 });
+    }
 }

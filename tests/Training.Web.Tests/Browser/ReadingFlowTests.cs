@@ -54,25 +54,21 @@ public class ReadingFlowTests(BrowserSite browser)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Hoppa till innehållet", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         await Keyboard.TabUntilAsync(page, "e => e.getAttribute('href') === '/moduler/vad-ar-manniskohandel'");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/moduler/vad-ar-manniskohandel");
+        await Keyboard.FollowFocusedLinkAsync(page, "/moduler/vad-ar-manniskohandel");
         await Keyboard.TabUntilAsync(page, "e => e.textContent.trim() === 'Börja läsa'");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/moduler/vad-ar-manniskohandel/1");
+        await Keyboard.FollowFocusedLinkAsync(page, "/moduler/vad-ar-manniskohandel/1");
 
         var total = int.Parse((await page.Locator("progress").GetAttributeAsync("max"))!, System.Globalization.CultureInfo.InvariantCulture);
         for (var n = 1; n < total; n++)
         {
             Assert.Equal($"Avsnitt {n} av {total}", (await page.Locator(".progress-label").TextContentAsync())?.Trim());
             await Keyboard.TabUntilAsync(page, "e => e.getAttribute('rel') === 'next'");
-            await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync($"**/moduler/vad-ar-manniskohandel/{n + 1}");
+            await Keyboard.FollowFocusedLinkAsync(page, $"/moduler/vad-ar-manniskohandel/{n + 1}");
         }
 
         Assert.Equal($"Avsnitt {total} av {total}", (await page.Locator(".progress-label").TextContentAsync())?.Trim());
-        await Keyboard.TabUntilAsync(page, "e => e.textContent.includes('Tillbaka till modulen')");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/moduler/vad-ar-manniskohandel");
+        await Keyboard.TabUntilAsync(page, "e => e.classList.contains('pager-next')");
+        await Keyboard.FollowFocusedLinkAsync(page, "/moduler/vad-ar-manniskohandel");
         await page.Context.CloseAsync();
     }
 

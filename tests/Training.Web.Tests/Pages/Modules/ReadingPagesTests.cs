@@ -121,35 +121,39 @@ public class ReadingPagesTests(SharedSite shared)
     }
 
     [Fact]
-    public async Task Language_CanBeSwitchedToEnglish_ThroughTheRealForm()
+    public async Task Language_CanBeSwitchedToEnglish_FromTheLinkInTheHeader()
     {
         using var client = shared.Site.CreateClient(new() { AllowAutoRedirect = false }); // its own cookies
         var page = await client.GetStringAsync(new Uri("/moduler", UriKind.Relative));
+        var link = System.Text.RegularExpressions.Regex.Match(page, "<a href=\"(/sprak[^\"]+)\" lang=\"en\"").Groups[1].Value;
 
-        var response = await client.PostAsync(new Uri("/sprak", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["culture"] = "en",
-            ["returnUrl"] = "/moduler",
-            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page),
-        }));
+        var response = await client.GetAsync(new Uri(WebUtility.HtmlDecode(link), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/moduler", response.Headers.Location?.OriginalString);
         var html = await client.GetStringAsync(new Uri("/moduler", UriKind.Relative));
         Assert.Contains("<h1>Modules</h1>", html, StringComparison.Ordinal);
         Assert.Contains("lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains(">Svenska</a>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://example.com/")]
+    [InlineData("//example.com/")]
+    [InlineData("/\\example.com")]
+    public async Task Language_NeverRedirectsOffTheSite(string target)
+    {
+        var response = await Client.GetAsync(new Uri($"/sprak?kultur=sv-SE&tillbaka={Uri.EscapeDataString(target)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
     [Fact]
-    public async Task Post_WithoutAntiforgeryToken_IsRefused()
+    public async Task ReadingPages_CarryNoAntiforgeryToken_SinceNothingOnThemPosts()
     {
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/sprak")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en" }),
-        };
+        var (_, html) = await GetAsync("/moduler/vad-ar-manniskohandel/2");
 
-        var response = await Client.SendAsync(post);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("request-verification-token", html, StringComparison.Ordinal);
     }
 }
