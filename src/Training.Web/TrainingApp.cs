@@ -6,6 +6,11 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Training.Web.Accounts;
 using Training.Web.Components;
 using Training.Web.Content;
 using Training.Web.Data;
@@ -47,10 +52,18 @@ public static class TrainingApp
         services.AddSingleton<ComponentHtml>();
         services.AddHostedService<StartupWork>();
 
+        AddAccounts(services, builder.Configuration, builder.Environment);
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<ResourceManagerStringLocalizerFactory>();
         services.AddSingleton<IStringLocalizerFactory, CachedStringLocalizerFactory>();
-        services.AddRazorPages()
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.AllowAnonymousToPage("/Language");
+                options.Conventions.AllowAnonymousToFolder("/Errors");
+                options.Conventions.AllowAnonymousToFolder("/Account");
+                options.Conventions.AuthorizeFolder("/Hr", Policies.Hr);
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.Configure<RequestLocalizationOptions>(options =>
@@ -63,6 +76,83 @@ public static class TrainingApp
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+    }
+
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddIdentity<User, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+            })
+            .AddEntityFrameworkStores<TrainingDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>()
+            .AddClaimsPrincipalFactory<TrainingClaimsFactory>()
+            .AddSignInManager<TrainingSignInManager>()
+            .AddErrorDescriber<SwedishIdentityErrors>();
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
+        services.AddSingleton<DbTicketStore>();
+        services.AddSingleton<EmailSender>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DbTicketStore>((options, store) =>
+            {
+                options.SessionStore = store;
+                options.LoginPath = "/konto/logga-in";
+                options.LogoutPath = "/konto/logga-ut";
+                options.AccessDeniedPath = "/fel/403";
+                options.Cookie.Name = "training.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = false;
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    if (context.Request.Headers.ContainsKey("HX-Request"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.Response.Headers["HX-Redirect"] = context.RedirectUri;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr, Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        var signInsPerMinute = Math.Max(1, configuration.GetValue("Security:SignInsPerMinute", 20));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Policies.SignInRate, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "okänd adress", // TestServer has no address
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("läsning"));
+        });
     }
 
     public static void UseDatabase(DbContextOptionsBuilder options, IConfiguration configuration)
@@ -101,6 +191,10 @@ public static class TrainingApp
         app.UseReadinessGate();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMustChangePassword();
         app.UseAntiforgery();
         app.MapModuleFiles();
         app.MapRazorPages();

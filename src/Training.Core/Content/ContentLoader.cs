@@ -1,3 +1,4 @@
+using Training.Core.Agencies;
 using YamlDotNet.RepresentationModel;
 
 namespace Training.Core.Content;
@@ -57,11 +58,18 @@ public static class ContentLoader
         }
 
         var tracks = LoadTracks(root, displayRoot, knownIds, problems);
+        IReadOnlyList<AgencySeed> agencies = [];
+        var agencyFile = Path.Combine(root, "agencies.yml");
+        if (File.Exists(agencyFile))
+        {
+            (agencies, var agencyProblems) = AgencyCatalogue.Read(ModuleLoader.ReadText(agencyFile), ModuleLoader.JoinDisplay(displayRoot, "agencies.yml"));
+            problems.AddRange(agencyProblems);
+        }
         var ordered = problems
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ThenBy(p => p.Line)
             .ToList();
-        return new ContentSet(modules.OrderBy(m => m.Id, StringComparer.Ordinal).ToList(), tracks, ordered);
+        return new ContentSet(modules.OrderBy(m => m.Id, StringComparer.Ordinal).ToList(), tracks, ordered, agencies);
     }
 
     private static int IdLine(ModuleSource module)

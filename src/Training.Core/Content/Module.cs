@@ -95,7 +95,10 @@ public sealed record Track(string Id, string Title, string Description, IReadOnl
 /// <param name="Modules">Modules without blocking problems, ordered by id.</param>
 /// <param name="Tracks">Tracks without problems.</param>
 /// <param name="Problems">Every problem, errors and warnings, in path and line order.</param>
-public sealed record ContentSet(IReadOnlyList<ModuleSource> Modules, IReadOnlyList<Track> Tracks, IReadOnlyList<ContentProblem> Problems)
+/// <param name="Agencies">The agencies of agencies.yml (empty when the file is missing).</param>
+public sealed record ContentSet(
+    IReadOnlyList<ModuleSource> Modules, IReadOnlyList<Track> Tracks, IReadOnlyList<ContentProblem> Problems,
+    IReadOnlyList<Agencies.AgencySeed> Agencies)
 {
     /// <summary>True when any problem is an error.</summary>
     public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);

@@ -31,7 +31,7 @@ internal static class Yaml
     /// to YAML's 1-based lines to give file lines.
     /// </summary>
     public static (T? Value, Document Document) Read<T>(
-        string text, string path, int lineOffset, IReadOnlySet<string> keys, List<ContentProblem> problems)
+        string text, string path, int lineOffset, IReadOnlySet<string> keys, List<ContentProblem> problems, bool walkSequences = false)
         where T : class
     {
         var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal static class Yaml
                 problems.Add(new ContentProblem(path, lineOffset + 1, "YAML-innehållet måste vara en samling nycklar och värden."));
                 return (null, document);
             }
-            Walk(root, "", nodes, keys, path, lineOffset, problems);
+            Walk(root, "", nodes, keys, path, lineOffset, problems, walkSequences);
             return (Deserializer.Deserialize<T>(text), document);
         }
         catch (YamlException e)
@@ -58,7 +58,7 @@ internal static class Yaml
 
     private static void Walk(
         YamlMappingNode mapping, string prefix, Dictionary<string, YamlNode> nodes, IReadOnlySet<string> keys,
-        string path, int lineOffset, List<ContentProblem> problems)
+        string path, int lineOffset, List<ContentProblem> problems, bool walkSequences)
     {
         foreach (var (keyNode, value) in mapping.Children)
         {
@@ -71,7 +71,15 @@ internal static class Yaml
             nodes[name] = value;
             if (value is YamlMappingNode child && !keys.Contains(name + ".*"))
             {
-                Walk(child, name + ".", nodes, keys, path, lineOffset, problems);
+                Walk(child, name + ".", nodes, keys, path, lineOffset, problems, walkSequences);
+            }
+            else if (walkSequences && value is YamlSequenceNode sequence)
+            {
+                // list items that are mappings are checked against the keys below the list's own key
+                foreach (var item in sequence.Children.OfType<YamlMappingNode>())
+                {
+                    Walk(item, name + ".", new Dictionary<string, YamlNode>(StringComparer.Ordinal), keys, path, lineOffset, problems, walkSequences);
+                }
             }
         }
     }

@@ -10,6 +10,8 @@ public static class Verbs
         Användning: dotnet run --project src/Training.Web -- <kommando>
           content check [mapp]             kontrollerar innehållet (path:rad: meddelande; slutkod 1 vid fel)
           content inspect <fil> --json     skriver ut en modul eller GIFT-fil som JSON
+          seed demo [--employees N] [--password P]   demokonton och N påhittade anställda (standard 200)
+          admin create <e-post> [--agency <kod>]   skapar en administratör med engångslösenord
         Utan kommando startar webbplatsen.
         """;
 
@@ -24,6 +26,8 @@ public static class Verbs
             {
                 ("content", "check") => await ContentCommands.CheckAsync(rest, output, error),
                 ("content", "inspect") => ContentCommands.Inspect(rest, output, error),
+                ("seed", "demo") => await SeedCommands.DemoAsync(rest, output, error),
+                ("admin", "create") => await AdminCommands.CreateAsync(rest, output, error),
                 _ => Unknown(args, error),
             };
         }

@@ -1,13 +1,13 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Training.Web.Content;
 using Training.Web.Data;
 
 namespace Training.Web.Infrastructure;
 
-/// <summary>Migrates the database and imports the content once at start, then marks the site ready.</summary>
+/// <summary>Migrates the database, imports the content and seeds agencies once at start, then marks the site ready.</summary>
 public sealed partial class StartupWork(
     IServiceScopeFactory scopes, ContentImporter importer, Readiness readiness, IConfiguration configuration,
-    ILogger<StartupWork> logger) : BackgroundService
+    IHostEnvironment environment, ILogger<StartupWork> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,11 +15,19 @@ public sealed partial class StartupWork(
         {
             using (var scope = scopes.CreateScope())
             {
-                var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-                await db.Database.MigrateAsync(stoppingToken);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", stoppingToken);
+                await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<TrainingDbContext>(), stoppingToken);
             }
-            await importer.ImportAsync(TrainingApp.ContentPath(configuration), stoppingToken);
+            var content = await importer.ImportAsync(TrainingApp.ContentPath(configuration), stoppingToken);
+            using (var scope = scopes.CreateScope())
+            {
+                var services = scope.ServiceProvider;
+                await DatabaseSetup.SeedAsync(
+                    services.GetRequiredService<TrainingDbContext>(), services.GetRequiredService<RoleManager<IdentityRole>>(), content.Agencies, logger);
+                if (environment.IsDevelopment())
+                {
+                    await DemoSeed.RunForDevelopmentAsync(services, Console.Out, stoppingToken);
+                }
+            }
             readiness.MarkReady();
         }
         catch (Exception error) when (error is not OperationCanceledException)

@@ -38,12 +38,43 @@ public sealed class BrowserSite : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+        await Site.CreateUserAsync(LearnerEmail);
+        await Site.CreateUserAsync(HrEmail, "polisen", Data.Roles.Hr);
+        learnerState = await SignInStateAsync(LearnerEmail);
+        hrState = await SignInStateAsync(HrEmail);
     }
 
-    public async Task<IPage> NewPageAsync()
+    public const string LearnerEmail = "webblasare@polisen.se";
+    public const string HrEmail = "webbhr@polisen.se";
+
+    private string learnerState = "";
+    private string hrState = "";
+
+    /// <summary>A new page in its own context: signed in as a learner (default), as HR, or not at all.</summary>
+    public async Task<IPage> NewPageAsync(string? signedInAs = LearnerEmail)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "sv-SE" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "sv-SE",
+            StorageState = signedInAs switch { LearnerEmail => learnerState, HrEmail => hrState, _ => null },
+        });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in once through the real form and keeps the cookies, so each test starts signed in without hashing again.</summary>
+    private async Task<string> SignInStateAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/konto/logga-in");
+        await page.GetByLabel("E-postadress").FillAsync(email);
+        await page.GetByLabel("Lösenord").FillAsync(TrainingSite.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        var state = await context.StorageStateAsync();
+        await context.CloseAsync();
+        return state;
     }
 
     public async Task DisposeAsync()
@@ -100,6 +131,18 @@ public static class Keyboard
         var href = await page.EvaluateAsync<string?>("document.activeElement && document.activeElement.getAttribute('href')");
         Assert.True(href == path, $"Fokus står på '{href}', väntade länken till {path} (sidan {page.Url}).");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new PageWaitForURLOptions { Timeout = 60_000 });
+        try
+        {
+            // Wait for the new document, not for every image and script on it.
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var focused = await page.EvaluateAsync<string>("document.activeElement ? document.activeElement.outerHTML : 'inget'");
+            var shot = Path.Combine(Path.GetTempPath(), $"tangentbord-{Guid.NewGuid():N}.png");
+            await page.ScreenshotAsync(new() { Path = shot });
+            Assert.Fail($"Enter på länken till {path} ledde inte dit inom 30 s. Sidan: {page.Url}; fokus: {focused}; bild: {shot}");
+        }
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

@@ -4,10 +4,18 @@ namespace Training.Web.Tests.Content;
 
 public class StoredVersionsTests
 {
+    private static async Task<HttpClient> SignedInAsync(TrainingSite site)
+    {
+        var email = $"{Guid.NewGuid():N}@test.test.example";
+        await site.CreateUserAsync(email, "test");
+        return await site.SignInAsync(email);
+    }
+
     private static async Task<(int Rendered, int Stored)> StartAndStopAsync(string content, string data)
     {
         await using var site = new TrainingSite(content, data);
-        var client = await site.StartAsync();
+        await site.StartAsync();
+        var client = await SignedInAsync(site);
         var rendered = site.Importer.RenderedVersions;
         for (var i = 0; i < 3; i++)
         {
@@ -40,7 +48,8 @@ public class StoredVersionsTests
         content.Module("m", version: "1.1", extraBody: "\nAndra lydelsen.\n");
 
         await using var site = new TrainingSite(content.Path, data.Path);
-        var client = await site.StartAsync();
+        await site.StartAsync();
+        var client = await SignedInAsync(site);
 
         var versions = site.WithDb(db => db.ModuleVersions.AsNoTracking().OrderBy(v => v.Id).ToList());
         Assert.Equal(["1.0", "1.1"], versions.Select(v => v.Version));
@@ -63,7 +72,8 @@ public class StoredVersionsTests
         using var data = new TempFolder();
         await using var site = new TrainingSite(content.Path, data.Path);
 
-        var client = await site.StartAsync();
+        await site.StartAsync();
+        var client = await SignedInAsync(site);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/moduler/bra", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/moduler/bild/2", UriKind.Relative))).StatusCode);

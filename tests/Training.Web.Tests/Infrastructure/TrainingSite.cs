@@ -1,6 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Training.Web.Content;
 using Training.Web.Data;
 
@@ -10,32 +15,53 @@ namespace Training.Web.Tests.Infrastructure;
 /// The real site in the "Testing" environment on its own SQLite file in a temporary folder. The content is the
 /// repository's content/ unless a test gives its own folder. Creating it does not start it: call <see cref="StartAsync"/>.
 /// </summary>
-public class TrainingSite : WebApplicationFactory<Program>
+public partial class TrainingSite : WebApplicationFactory<Program>
 {
-    public TrainingSite(string? contentPath = null, string? dataFolder = null)
+    public const string Password = "en helt vanlig testfras";
+
+    public TrainingSite(string? contentPath = null, string? dataFolder = null, string environment = "Testing")
     {
         DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("training-test-").FullName;
         ContentPath = contentPath ?? RepositoryPaths.Content;
+        Environment = environment;
+        // https, so the Secure session cookie travels as it would in production
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public string DataFolder { get; }
 
     public string ContentPath { get; }
 
+    public string Environment { get; }
+
+    public string MailFolder => Path.Combine(DataFolder, "mail");
+
     public string DatabaseFile => Path.Combine(DataFolder, "training.db");
+
+    /// <summary>Set before start to run the site on a fake clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>Sign-in POSTs allowed per minute and address; high by default so tests are not rate limited.</summary>
+    public int SignInsPerMinute { get; init; } = 100_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Training", $"Data Source={DatabaseFile}");
         builder.UseSetting("Content:Path", ContentPath);
-        builder.UseSetting("Email:PickupDirectory", Path.Combine(DataFolder, "mail"));
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Site:BaseUrl", "https://training.test");
+        builder.UseSetting("Security:SignInsPerMinute", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
     }
 
     /// <summary>Starts the host and waits until /health says start-up work is done.</summary>
     public async Task<HttpClient> StartAsync()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+        var client = NewClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -52,6 +78,9 @@ public class TrainingSite : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A client with its own cookies that does not follow redirects.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
     public ContentImporter Importer => Services.GetRequiredService<ContentImporter>();
 
     public T WithDb<T>(Func<TrainingDbContext, T> query)
@@ -59,6 +88,72 @@ public class TrainingSite : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         return query(scope.ServiceProvider.GetRequiredService<TrainingDbContext>());
     }
+
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// A confirmed, active person with <see cref="Password"/> in the agency with <paramref name="agencyCode"/> (created
+    /// as "Testmyndigheten" with domain test.example when the content has no agencies).
+    /// </summary>
+    public async Task<User> CreateUserAsync(string email, string agencyCode = "polisen", params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var agency = await db.Agencies.Include(a => a.Units).Include(a => a.JobRoles).FirstOrDefaultAsync(a => a.Code == agencyCode);
+        if (agency is null)
+        {
+            agency = new Agency { Code = agencyCode, Name = $"Testmyndigheten {agencyCode}", Domains = [new AgencyDomain { Domain = $"{agencyCode}.test.example" }] };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = new User
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            Name = "Test " + email.Split('@')[0],
+            AgencyId = agency.Id,
+            UnitId = agency.Units.FirstOrDefault()?.Id,
+            JobRoleId = agency.JobRoles.FirstOrDefault()?.Id,
+            EmployeeNumber = "T" + Guid.NewGuid().ToString("N")[..8],
+            StartDate = new DateOnly(2024, 3, 1),
+            CreatedAt = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRolesAsync(user, [Roles.Learner, .. roles]);
+        return user;
+    }
+
+    /// <summary>Signs in through the real form (antiforgery token and all) and returns the client holding the session cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = NewClient();
+        var response = await Forms.PostAsync(client, "/konto/logga-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Inloggningen för {email} gav {(int)response.StatusCode}: {Forms.Errors(await response.Content.ReadAsStringAsync())}");
+        return client;
+    }
+
+    /// <summary>The e-mails written to the pickup folder, oldest first.</summary>
+    public IReadOnlyList<string> Mails() =>
+        Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList() : [];
+
+    /// <summary>The path and query of the first link to this site in an e-mail (quoted-printable soft breaks undone).</summary>
+    public static string LinkIn(string mail)
+    {
+        var text = mail.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
+        var match = SiteLink().Match(text);
+        Assert.True(match.Success, "Mejlet har ingen länk till webbplatsen:\n" + mail);
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex(@"https://training\.test(/[^\s]+)")]
+    private static partial Regex SiteLink();
 }
 
 public static class RepositoryPaths
@@ -80,14 +175,22 @@ public static class RepositoryPaths
     }
 }
 
-/// <summary>One site shared by the HTTP tests of a collection (start-up and migrations once).</summary>
+/// <summary>One site shared by the HTTP tests of a collection (start-up and migrations once), with a signed-in learner.</summary>
 public sealed class SharedSite : IAsyncLifetime
 {
     public TrainingSite Site { get; } = new();
 
+    /// <summary>A signed-in learner of polisen.</summary>
     public HttpClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Client = await Site.StartAsync();
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Anonymous = await Site.StartAsync();
+        await Site.CreateUserAsync("larande@polisen.se");
+        Client = await Site.SignInAsync("larande@polisen.se");
+    }
 
     public async Task DisposeAsync() => await Site.DisposeAsync();
 }

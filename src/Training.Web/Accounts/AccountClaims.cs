@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Training.Web.Data;
+
+namespace Training.Web.Accounts;
+
+/// <summary>The claims a signed-in person carries beside Identity's own: their agency and display name.</summary>
+public static class AccountClaims
+{
+    public const string AgencyId = "training:agency";
+    public const string Name = "training:name";
+    public const string MustChangePassword = "training:must_change_password";
+
+    public static int AgencyIdOf(this ClaimsPrincipal principal) =>
+        int.Parse(principal.FindFirstValue(AgencyId) ?? throw new InvalidOperationException("Inloggad utan myndighet."), CultureInfo.InvariantCulture);
+
+    public static string UserIdOf(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Inte inloggad.");
+
+    public static string DisplayNameOf(this ClaimsPrincipal principal) => principal.FindFirstValue(Name) ?? principal.Identity?.Name ?? "";
+}
+
+public sealed class TrainingClaimsFactory(UserManager<User> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<User, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AccountClaims.AgencyId, user.AgencyId.ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(AccountClaims.Name, user.Name));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AccountClaims.MustChangePassword, "true"));
+        }
+        return identity;
+    }
+}
+
+/// <summary>A deactivated person cannot sign in, whatever their password.</summary>
+public sealed class TrainingSignInManager(
+    UserManager<User> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<User> claims,
+    IOptions<IdentityOptions> options, ILogger<SignInManager<User>> logger, Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<User> confirmation)
+    : SignInManager<User>(users, context, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(User user) => user.IsActive && await base.CanSignInAsync(user);
+}

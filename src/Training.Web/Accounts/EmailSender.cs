@@ -1,0 +1,48 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Training.Web.Accounts;
+
+/// <summary>
+/// The one way the site sends e-mail: SMTP when <c>Email:Smtp:Host</c> is set, otherwise an .eml file per message
+/// in <c>Email:PickupDirectory</c> (what development and the tests read).
+/// </summary>
+public sealed partial class EmailSender(IConfiguration configuration, ILogger<EmailSender> logger)
+{
+    public async Task SendAsync(string to, string subject, string text, CancellationToken cancellationToken = default)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(configuration["Email:From"] ?? "training@localhost"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = text };
+
+        if (configuration["Email:Smtp:Host"] is { Length: > 0 } host)
+        {
+            using var client = new SmtpClient();
+            var port = configuration.GetValue("Email:Smtp:Port", 587);
+            await client.ConnectAsync(host, port, port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+            if (configuration["Email:Smtp:User"] is { Length: > 0 } user)
+            {
+                await client.AuthenticateAsync(user, configuration["Email:Smtp:Password"] ?? "", cancellationToken);
+            }
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        else
+        {
+            var folder = Path.GetFullPath(configuration["Email:PickupDirectory"] is { Length: > 0 } configured ? configured : "data/mail");
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+            await message.WriteToAsync(file, cancellationToken);
+        }
+        LogSent(subject); // never the address or the body: they are personal data or secrets
+    }
+
+    /// <summary>An absolute link for an e-mail, always on <c>Site:BaseUrl</c>: a link built from the request's Host header could be forged.</summary>
+    public string Link(string pathAndQuery) => (configuration["Site:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/') + pathAndQuery;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-post skickad: {Subject}")]
+    private partial void LogSent(string subject);
+}

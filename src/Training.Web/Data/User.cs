@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Training.Web.Data;
+
+/// <summary>A person with an account. The id is an opaque GUID string, used in URLs instead of anything personal.</summary>
+public class User : IdentityUser
+{
+    public User()
+    {
+        Id = Guid.NewGuid().ToString("N");
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public required string Name { get; set; }
+    public int AgencyId { get; set; }
+    public Agency Agency { get; set; } = null!;
+    public int? UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public string? EmployeeNumber { get; set; }
+    public int? JobRoleId { get; set; }
+    public JobRole? JobRole { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Set for a one-time password (admin create): nothing but changing it works until it is changed.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The platform's roles (design §4). Everyone is a learner.</summary>
+public static class Roles
+{
+    public const string Learner = "learner";
+    public const string Trainer = "trainer";
+    public const string Hr = "hr";
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Learner, Trainer, Hr, Admin];
+}

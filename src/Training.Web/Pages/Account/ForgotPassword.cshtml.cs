@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Training.Web.Accounts;
+using Training.Web.Data;
+
+namespace Training.Web.Pages.Account;
+
+/// <summary>Sends a reset link when the address has an active account; the answer never says whether it has.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(Policies.SignInRate)]
+public class ForgotPasswordModel(UserManager<User> users, EmailSender email, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Skriv din e-postadress.")]
+        [EmailAddress(ErrorMessage = "Skriv en giltig e-postadress.")]
+        public string Email { get; set; } = "";
+    }
+
+    public void OnGet(bool skickat) => Sent = skickat;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (await users.FindByEmailAsync(Input.Email.Trim()) is { IsActive: true, EmailConfirmed: true } user)
+        {
+            var code = await users.GeneratePasswordResetTokenAsync(user);
+            await email.SendAsync(user.Email!, t["Välj ett nytt lösenord för Training"],
+                t["Öppna länken nedan för att välja ett nytt lösenord. Länken gäller i två timmar.\n\n{0}\n\nHar du inte bett om det kan du bortse från mejlet; ditt lösenord är oförändrat.",
+                  email.Link($"/konto/aterstall-losenord?anvandare={user.Id}&kod={Uri.EscapeDataString(code)}")]);
+        }
+        return RedirectToPage(new { skickat = true });
+    }
+}
