@@ -54,7 +54,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IMemoryCache cach
         var hash = Hash(key);
         if (cache.TryGetValue(hash, out AuthenticationTicket? cached))
         {
-            return cached;
+            return CachedTicketFormat.Copy(cached!);
         }
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
@@ -65,11 +65,12 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, IMemoryCache cach
             return null;
         }
         var ticket = TicketSerializer.Default.Deserialize(session.Ticket);
-        if (ticket is not null)
+        if (ticket is null)
         {
-            cache.Set(hash, ticket, CacheFor);
+            return null;
         }
-        return ticket;
+        cache.Set(hash, ticket, CacheFor);
+        return CachedTicketFormat.Copy(ticket);
     }
 
     public async Task RemoveAsync(string key)

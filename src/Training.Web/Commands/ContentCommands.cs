@@ -105,7 +105,7 @@ public static class ContentCommands
             return [];
         }
         var options = new DbContextOptionsBuilder<TrainingDbContext>();
-        TrainingApp.UseDatabase(options, configuration);
+        TrainingApp.UseDatabase(options, TrainingApp.ConnectionString(configuration));
         await using var db = new TrainingDbContext(options.Options);
         List<(string ModuleId, string Version, string ContentHash)> stored;
         try
