@@ -25,10 +25,11 @@ public static class ReadinessEndpoints
             .AllowAnonymous();
 
     /// <summary>Pages answer 503 with a Swedish message until start-up work has finished.</summary>
-    public static void UseReadinessGate(this IApplicationBuilder app) =>
+    public static void UseReadinessGate(this IApplicationBuilder app)
+    {
+        var readiness = app.ApplicationServices.GetRequiredService<Readiness>();
         app.Use(async (context, next) =>
         {
-            var readiness = context.RequestServices.GetRequiredService<Readiness>();
             if (readiness.IsReady || context.Request.Path.StartsWithSegments("/health"))
             {
                 await next(context);
@@ -39,4 +40,5 @@ public static class ReadinessEndpoints
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync("Webbplatsen startar. Försök igen om en stund.");
         });
+    }
 }
