@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Web.Data;
+
+namespace Training.Web.Tests.Content;
+
+[Collection(SiteCollection.Name)]
+public class DatabaseSettingsTests(SharedSite shared)
+{
+    [Fact]
+    public async Task EveryConnection_RunsInWalWithNormalSyncAndABusyTimeout()
+    {
+        await shared.Site.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<TrainingDbContext>();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode;"));
+            Assert.Equal("1", await Scalar(db, "PRAGMA synchronous;")); // NORMAL
+            Assert.True(int.Parse(await Scalar(db, "PRAGMA busy_timeout;"), System.Globalization.CultureInfo.InvariantCulture) >= 30_000);
+        });
+    }
+
+    private static async Task<string> Scalar(TrainingDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+}
+
+public class ProductionTests
+{
+    [Fact]
+    public async Task Production_SendsHsts_AndAnswersErrorsWithTheGenericSwedishPage()
+    {
+        await using var site = new TrainingSite(environment: "Production");
+        await site.StartAsync();
+        // HSTS leaves localhost alone, so ask as the real site would be asked
+        using var client = site.CreateClient(new() { BaseAddress = new Uri("https://training.test"), AllowAutoRedirect = false });
+
+        var start = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var missing = await client.GetAsync(new Uri("/moduler/../../etc/passwd", UriKind.Relative));
+
+        Assert.Contains("max-age=", string.Join(' ', start.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+        var html = await missing.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", html, StringComparison.Ordinal);
+    }
+}
