@@ -18,6 +18,7 @@ using Training.Web.Components;
 using Training.Web.Content;
 using Training.Web.Data;
 using Training.Web.Infrastructure;
+using Training.Web.Learning;
 using Training.Web.Pages.Modules;
 
 namespace Training.Web;
@@ -59,6 +60,7 @@ public static class TrainingApp
         services.AddSingleton<Readiness>();
         services.AddSingleton<StaticAssets>();
         services.AddSingleton<ComponentHtml>();
+        services.AddSingleton<Progress>();
         services.AddHostedService<StartupWork>();
 
         AddAccounts(services, builder.Configuration, builder.Environment);

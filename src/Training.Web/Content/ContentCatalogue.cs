@@ -1,4 +1,6 @@
 using Training.Core.Content;
+using Training.Core.Gift;
+using Training.Core.Quiz;
 
 namespace Training.Web.Content;
 
@@ -8,6 +10,40 @@ public sealed record CatalogueModule(int VersionId, ModuleSource Source, Rendere
     public string Id => Source.Id;
     public string Title => Source.Title;
     public int SectionCount => Rendered.Sections.Count;
+
+    /// <summary>The graded pool the quiz draws from; empty for a module that is confirmed as read instead.</summary>
+    public IReadOnlyList<GiftQuestion> Pool { get; } = [.. Source.GradedQuestions];
+
+    public QuizSettings Quiz => Source.FrontMatter.Quiz ?? new QuizSettings();
+
+    public bool HasQuiz => Pool.Count > 0;
+
+    /// <summary>
+    /// Each knowledge check part's questions, by (section index, part index), parsed once for this version, with
+    /// the answers in one fixed order so that the page and its post agree.
+    /// </summary>
+    public IReadOnlyDictionary<(int Section, int Part), IReadOnlyList<DrawnQuestion>> Checks { get; } = ParseChecks(Rendered, Source.IndexPath);
+
+    public DrawnQuestion? FindCheck(int section, string key) =>
+        Checks.Where(c => c.Key.Section == section).SelectMany(c => c.Value).FirstOrDefault(q => q.Key == key);
+
+    private static Dictionary<(int, int), IReadOnlyList<DrawnQuestion>> ParseChecks(RenderedModule rendered, string path)
+    {
+        var checks = new Dictionary<(int, int), IReadOnlyList<DrawnQuestion>>();
+        for (var s = 0; s < rendered.Sections.Count; s++)
+        {
+            var parts = rendered.Sections[s].Parts;
+            for (var p = 0; p < parts.Count; p++)
+            {
+                if (parts[p].Kind == PartKind.Check)
+                {
+                    var questions = GiftParser.Parse(parts[p].Content, path, parts[p].Line, check: true).Questions;
+                    checks[(s, p)] = questions.Count == 0 ? [] : QuizDraw.Draw(questions, null, new Random(0)).Questions;
+                }
+            }
+        }
+        return checks;
+    }
 }
 
 /// <summary>The modules and tracks the site serves now; replaced whole after each content import.</summary>

@@ -11,6 +11,10 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<JobRole> JobRoles => Set<JobRole>();
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+    public DbSet<SectionVisit> SectionVisits => Set<SectionVisit>();
+    public DbSet<CheckAnswer> CheckAnswers => Set<CheckAnswer>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<Completion> Completions => Set<Completion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +64,38 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             user.HasIndex(u => new { u.AgencyId, u.EmployeeNumber }).IsUnique();
             user.HasIndex(u => new { u.AgencyId, u.Name });
             user.Property(u => u.CreatedAt).HasConversion(UtcDateTime.Converter);
+        });
+
+        builder.Entity<SectionVisit>(visit =>
+        {
+            visit.HasIndex(v => new { v.UserId, v.ModuleVersionId, v.Section }).IsUnique();
+            visit.Property(v => v.VisitedAt).HasConversion(UtcDateTime.Converter);
+        });
+        builder.Entity<CheckAnswer>(answer =>
+        {
+            answer.Property(a => a.CheckKey).HasMaxLength(300);
+            answer.HasIndex(a => new { a.UserId, a.ModuleVersionId, a.CheckKey }).IsUnique();
+            answer.Property(a => a.AnsweredAt).HasConversion(UtcDateTime.Converter);
+        });
+        builder.Entity<QuizAttempt>(attempt =>
+        {
+            attempt.Property(a => a.Id).HasMaxLength(32);
+            attempt.HasIndex(a => new { a.UserId, a.ModuleVersionId, a.SubmittedAt });
+            attempt.Property(a => a.StartedAt).HasConversion(UtcDateTime.Converter);
+            attempt.Property(a => a.SubmittedAt).HasConversion(UtcDateTime.NullableConverter);
+        });
+        builder.Entity<Completion>(completion =>
+        {
+            completion.Property(c => c.ModuleId).HasMaxLength(80);
+            completion.Property(c => c.Version).HasMaxLength(16);
+            completion.Property(c => c.ContentHash).HasMaxLength(64);
+            completion.Property(c => c.Source).HasMaxLength(20);
+            completion.Property(c => c.AttemptId).HasMaxLength(32);
+            completion.HasIndex(c => c.AttemptId).IsUnique();
+            completion.HasIndex(c => new { c.UserId, c.ModuleId, c.CompletedAt });
+            completion.HasIndex(c => new { c.AgencyId, c.ModuleId });
+            completion.Property(c => c.CompletedAt).HasConversion(UtcDateTime.Converter);
+            completion.Property(c => c.ExpiresAt).HasConversion(UtcDateTime.NullableConverter);
         });
 
         builder.Entity<AuthSession>(session =>

@@ -1,11 +1,17 @@
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Training.Core.Content;
+using Training.Core.Quiz;
+using Training.Web.Accounts;
 using Training.Web.Content;
+using Training.Web.Data;
+using Training.Web.Learning;
 
 namespace Training.Web.Pages.Modules;
 
-public class SectionModel(ContentCatalogue catalogue) : PageModel
+public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock) : PageModel
 {
     public CatalogueModule Module { get; private set; } = null!;
 
@@ -14,18 +20,117 @@ public class SectionModel(ContentCatalogue catalogue) : PageModel
     /// <summary>The section's 1-based number, as in the URL.</summary>
     public int Number { get; private set; }
 
+    /// <summary>The knowledge check just answered without JavaScript, shown with its feedback.</summary>
+    public int? CheckPart { get; private set; }
+
+    public IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>? CheckResults { get; private set; }
+
+    /// <summary>For a module without a quiz, on its last section: the learner has confirmed it.</summary>
+    public bool Completed { get; private set; }
+
     // Read straight from the route (already matched and constrained): model binding was a tenth of this hot page.
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
-        var id = (string)RouteData.Values["id"]!;
-        var n = int.Parse((string)RouteData.Values["n"]!, System.Globalization.CultureInfo.InvariantCulture);
-        if (catalogue.Find(id) is not { } module || n < 1 || n > module.SectionCount)
+        if (!Find((string)RouteData.Values["id"]!, int.Parse((string)RouteData.Values["n"]!, System.Globalization.CultureInfo.InvariantCulture)))
         {
             return NotFound();
+        }
+        await progress.RecordVisitAsync(db, User.UserIdOf(), Module.VersionId, Number);
+        await LoadCompletedAsync();
+        return Page();
+    }
+
+    /// <summary>A module without graded questions is completed by confirming it on its last section, once every section is opened.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(string id, int n)
+    {
+        if (!Find(id, n) || Module.HasQuiz || n != Module.SectionCount)
+        {
+            return NotFound();
+        }
+        var userId = User.UserIdOf();
+        var opened = await progress.OpenedSectionsAsync(db, userId, Module.VersionId);
+        if (Enumerable.Range(1, Module.SectionCount).Any(s => !opened.Contains(s)))
+        {
+            return Redirect($"/moduler/{id}");
+        }
+        await LoadCompletedAsync();
+        if (!Completed)
+        {
+            db.Completions.Add(Completions.For(Module, userId, User.AgencyIdOf(), clock.GetUtcNow().UtcDateTime, CompletionSources.Confirmation));
+            await db.SaveChangesAsync();
+        }
+        return Redirect($"/moduler/{id}/{n}");
+    }
+
+    private async Task LoadCompletedAsync()
+    {
+        if (!Module.HasQuiz && Number == Module.SectionCount)
+        {
+            var userId = User.UserIdOf();
+            Completed = await db.Completions.AnyAsync(c => c.UserId == userId && c.ModuleVersionId == Module.VersionId);
+        }
+    }
+
+    /// <summary>
+    /// Answers a knowledge check: instant feedback, and only "answered" is stored. htmx gets the check back as a
+    /// fragment; without JavaScript the whole page comes back with the feedback in place.
+    /// </summary>
+    public async Task<IActionResult> OnPostCheckAsync(string id, int n, [FromQuery(Name = "del")] int part)
+    {
+        if (!Find(id, n) || Module.Checks.GetValueOrDefault((n - 1, part)) is not { Count: > 0 } questions)
+        {
+            return NotFound();
+        }
+        var form = await Request.ReadFormAsync();
+        var results = new Dictionary<string, (QuestionResponse?, QuestionResult)>();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var answer = QuestionForm.Read(form, i, questions[i].ToPublic());
+            results[questions[i].Key] = (answer, QuizGrader.GradeQuestion(questions[i], answer));
+        }
+        await RecordAnsweredAsync(questions.Where(q => results[q.Key].Item1 is not null).Select(q => q.Key));
+        var model = new KnowledgeCheckModel(Module.Id, n, part, questions, results);
+        if (Request.IsHtmx())
+        {
+            return Partial("_KnowledgeCheck", model);
+        }
+        CheckPart = part;
+        CheckResults = results;
+        ViewData["PostsWithHtmx"] = true;
+        return Page();
+    }
+
+    private async Task RecordAnsweredAsync(IEnumerable<string> keys)
+    {
+        var userId = User.UserIdOf();
+        var known = await db.CheckAnswers.Where(a => a.UserId == userId && a.ModuleVersionId == Module.VersionId).Select(a => a.CheckKey).ToListAsync();
+        foreach (var key in keys.Except(known))
+        {
+            db.CheckAnswers.Add(new CheckAnswer { UserId = userId, ModuleVersionId = Module.VersionId, CheckKey = key, AnsweredAt = clock.GetUtcNow().UtcDateTime });
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // answered in another tab at the same moment: it is recorded either way
+        }
+    }
+
+    private bool Find(string id, int n)
+    {
+        if (catalogue.Find(id) is not { } module || n < 1 || n > module.SectionCount)
+        {
+            return false;
         }
         Module = module;
         Number = n;
         Section = module.Rendered.Sections[n - 1];
-        return Page();
+        if (module.Checks.Keys.Any(k => k.Section == n - 1))
+        {
+            ViewData["PostsWithHtmx"] = true;
+        }
+        return true;
     }
 }

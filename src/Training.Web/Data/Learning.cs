@@ -1,0 +1,72 @@
+namespace Training.Web.Data;
+
+/// <summary>A learner opened a section of a stored module version (written once, on the first visit).</summary>
+public class SectionVisit
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public int ModuleVersionId { get; set; }
+    public int Section { get; set; }
+    public DateTime VisitedAt { get; set; }
+}
+
+/// <summary>A learner answered a knowledge check; knowledge checks are not graded, only "answered" is kept.</summary>
+public class CheckAnswer
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public int ModuleVersionId { get; set; }
+    public required string CheckKey { get; set; }
+    public DateTime AnsweredAt { get; set; }
+}
+
+/// <summary>
+/// One go at a module's graded quiz. The drawn questions are stored with their answer key as they were, so a
+/// reload shows the same attempt and a later content change cannot alter it.
+/// </summary>
+public class QuizAttempt
+{
+    public required string Id { get; set; }
+    public required string UserId { get; set; }
+    public int ModuleVersionId { get; set; }
+    public ModuleVersion ModuleVersion { get; set; } = null!;
+    public required string DrawnJson { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public string? ResponsesJson { get; set; }
+    public string? ResultJson { get; set; }
+    public int? ScorePercent { get; set; }
+    public bool? Passed { get; set; }
+}
+
+public static class CompletionSources
+{
+    public const string Quiz = "quiz";
+    public const string Confirmation = "confirmation";
+    public const string Manual = "manual";
+    public const string Import = "import";
+}
+
+/// <summary>
+/// The competence record: append-only. Nothing updates or deletes a completion (the database refuses it); a
+/// correction is a new record that names the one it supersedes.
+/// </summary>
+public class Completion
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    /// <summary>The person's agency at the moment of completion.</summary>
+    public int AgencyId { get; set; }
+    public required string ModuleId { get; set; }
+    public int ModuleVersionId { get; set; }
+    public ModuleVersion ModuleVersion { get; set; } = null!;
+    public required string Version { get; set; }
+    public required string ContentHash { get; set; }
+    public DateTime CompletedAt { get; set; }
+    public int? ScorePercent { get; set; }
+    public DateTime? ExpiresAt { get; set; }
+    public required string Source { get; set; }
+    /// <summary>Unique: one attempt can give at most one completion, whatever is submitted twice.</summary>
+    public string? AttemptId { get; set; }
+    public long? SupersedesId { get; set; }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Training.Web.Infrastructure;
+
+/// <summary>Times are stored in UTC and shown in Europe/Stockholm, in Swedish format.</summary>
+public static class SwedishTime
+{
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);
+
+    /// <summary>"2026-11-28 14:05"</summary>
+    public static string DateAndTime(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
+
+    /// <summary>"2026-11-28"</summary>
+    public static string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", Swedish);
+}

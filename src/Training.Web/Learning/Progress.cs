@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Training.Web.Data;
+
+namespace Training.Web.Learning;
+
+/// <summary>
+/// Which sections of a module version a learner has opened. A visit is written once (insert if absent); later
+/// visits read a small cache, so reading a page costs no database write and, most of the time, no read.
+/// </summary>
+public sealed class Progress(IMemoryCache cache, TimeProvider clock)
+{
+    private static readonly TimeSpan Remember = TimeSpan.FromMinutes(20);
+
+    public async Task<IReadOnlySet<int>> OpenedSectionsAsync(TrainingDbContext db, string userId, int versionId)
+    {
+        if (cache.TryGetValue(Key(userId, versionId), out ConcurrentDictionary<int, bool>? opened))
+        {
+            return opened!.Keys.ToHashSet();
+        }
+        return (await LoadAsync(db, userId, versionId)).Keys.ToHashSet();
+    }
+
+    /// <summary>Records that the learner opened section <paramref name="section"/> (1-based), unless that is known already.</summary>
+    public async Task RecordVisitAsync(TrainingDbContext db, string userId, int versionId, int section)
+    {
+        var opened = cache.TryGetValue(Key(userId, versionId), out ConcurrentDictionary<int, bool>? known) ? known! : await LoadAsync(db, userId, versionId);
+        if (opened.ContainsKey(section))
+        {
+            return;
+        }
+        db.SectionVisits.Add(new SectionVisit { UserId = userId, ModuleVersionId = versionId, Section = section, VisitedAt = clock.GetUtcNow().UtcDateTime });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // the same learner in another tab got there first: the visit is recorded either way
+        }
+        opened[section] = true;
+    }
+
+    private async Task<ConcurrentDictionary<int, bool>> LoadAsync(TrainingDbContext db, string userId, int versionId)
+    {
+        var sections = await db.SectionVisits.AsNoTracking()
+            .Where(v => v.UserId == userId && v.ModuleVersionId == versionId)
+            .Select(v => v.Section).ToListAsync();
+        var opened = new ConcurrentDictionary<int, bool>(sections.Select(s => KeyValuePair.Create(s, true)));
+        cache.Set(Key(userId, versionId), opened, new MemoryCacheEntryOptions { SlidingExpiration = Remember });
+        return opened;
+    }
+
+    private static string Key(string userId, int versionId) => $"besok:{userId}:{versionId}";
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Training.Core.Gift;
+using Training.Core.Quiz;
+
+namespace Training.Web.Learning;
+
+/// <summary>How a question's controls are named in a form, and how a posted form becomes a response to grade.</summary>
+public static class QuestionForm
+{
+    /// <summary>The field name of question <paramref name="index"/>; matching adds <c>-{left index}</c>.</summary>
+    public static string Field(int index) => $"q{index}";
+
+    public static QuestionResponse? Read(IFormCollection form, int index, PublicQuestion question)
+    {
+        var field = Field(index);
+        return question.Type switch
+        {
+            QuestionType.Single or QuestionType.TrueFalse or QuestionType.Multiple =>
+                form[field].Count == 0 ? null : QuestionResponse.Choose(form[field].Where(v => v is not null).Select(v => v!)),
+            QuestionType.Short or QuestionType.Numerical =>
+                string.IsNullOrWhiteSpace(form[field]) ? null : QuestionResponse.Typed(form[field].ToString()),
+            QuestionType.Matching => QuestionResponse.Match(Enumerable.Range(0, question.Lefts.Count)
+                .Where(left => !string.IsNullOrEmpty(form[$"{field}-{left}"]))
+                .ToDictionary(left => left, left => form[$"{field}-{left}"].ToString())),
+            _ => null,
+        };
+    }
+
+    /// <summary>The text of a question, option or feedback as safe HTML (GIFT texts may be Markdown or sanitised HTML).</summary>
+    public static string Html(string text, TextFormat format) => GiftHtml.TextToHtml(text, format);
+
+    /// <summary>The same, fit for a legend or a label: paragraphs become line breaks.</summary>
+    public static string InlineHtml(string text, TextFormat format)
+    {
+        var html = Html(text, format).Trim();
+        if (html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
+        {
+            html = html[3..^4].Replace("</p>\n<p>", "<br>", StringComparison.Ordinal).Replace("</p><p>", "<br>", StringComparison.Ordinal);
+        }
+        return html;
+    }
+}

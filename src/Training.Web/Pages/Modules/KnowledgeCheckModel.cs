@@ -1,0 +1,13 @@
+using Training.Core.Quiz;
+
+namespace Training.Web.Pages.Modules;
+
+/// <summary>One knowledge check where it stands in a section, with the learner's answers and their feedback once posted.</summary>
+public sealed record KnowledgeCheckModel(
+    string ModuleId, int Section, int Part, IReadOnlyList<DrawnQuestion> Questions,
+    IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>? Results = null)
+{
+    public string ElementId => $"kontroll-{Section}-{Part}";
+
+    public string PostUrl => $"/moduler/{ModuleId}/{Section}?handler=Check&del={Part}";
+}
