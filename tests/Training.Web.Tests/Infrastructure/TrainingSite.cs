@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Training.Web.Content;
 using Training.Web.Data;
@@ -36,6 +37,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(DataFolder, "mail");
 
+    /// <summary>Everything the site logged at Error or above, for tests that must show nothing went wrong.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
     public string DatabaseFile => Path.Combine(DataFolder, "training.db");
 
     /// <summary>Set before start to run the site on a fake clock.</summary>
@@ -56,6 +60,7 @@ public partial class TrainingSite : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(Errors)));
     }
 
     /// <summary>Starts the host and waits until /health says start-up work is done.</summary>
@@ -199,4 +204,29 @@ public sealed class SharedSite : IAsyncLifetime
 public sealed class SiteCollection : ICollectionFixture<SharedSite>
 {
     public const string Name = "site";
+}
+
+/// <summary>Collects log entries at Error and above.</summary>
+public sealed class ErrorCollector(System.Collections.Concurrent.ConcurrentQueue<string> errors) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, errors);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> errors) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.Message}");
+            }
+        }
+    }
 }

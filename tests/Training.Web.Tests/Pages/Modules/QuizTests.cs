@@ -264,6 +264,35 @@ public sealed partial class QuizTests : IAsyncLifetime
         Assert.Equal(2, visits);
     }
 
+    [Fact]
+    public async Task SixteenLearners_SubmittingAtTheSameMoment_AreAllGraded_WithExactlyOneCompletionEach()
+    {
+        var learners = new List<(HttpClient Client, Dictionary<string, string> Answers)>();
+        for (var i = 0; i < 16; i++)
+        {
+            var client = await LearnerAsync($"samtidig{i}");
+            var attempt = await StartAttemptAsync(client);
+            var answers = Answers(attempt, right: true);
+            answers["__RequestVerificationToken"] = Forms.AntiforgeryToken(await client.GetStringAsync(new Uri("/moduler/prov/prov", UriKind.Relative)));
+            learners.Add((client, answers));
+        }
+        using var start = new SemaphoreSlim(0);
+
+        var submits = learners.Select(async learner =>
+        {
+            await start.WaitAsync();
+            return await learner.Client.PostAsync(new Uri("/moduler/prov/prov?handler=Submit", UriKind.Relative), new FormUrlEncodedContent(learner.Answers));
+        }).ToList();
+        start.Release(learners.Count);
+        var responses = await Task.WhenAll(submits);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var ids = learners.Select(l => l.Answers["attempt"]).ToList();
+        Assert.Equal(16, site.WithDb(db => db.QuizAttempts.Count(a => ids.Contains(a.Id) && a.SubmittedAt != null && a.ScorePercent == 100)));
+        Assert.Equal(16, site.WithDb(db => db.Completions.Count(c => ids.Contains(c.AttemptId!))));
+        Assert.Empty(site.Errors);
+    }
+
     private static List<string> Legends(string html) => [.. Regex.Matches(html, "<legend>(.*?)</legend>").Select(m => m.Groups[1].Value)];
 
     [GeneratedRegex("name=\"attempt\" value=\"([0-9a-f]+)\"")]
