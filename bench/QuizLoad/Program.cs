@@ -1,0 +1,191 @@
+// Quiz submission under load (design §9): 32 signed-in learners submit their attempts at the same moment,
+// round after round (one module per round), against a running site; prints the latency percentiles.
+//
+//   dotnet run -c Release --project bench/QuizLoad -- prepare   (with ConnectionStrings__Training set: creates the learners)
+//   dotnet run -c Release --project bench/QuizLoad -- run <base url> [learners] [rounds]
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Web;
+using Training.Web.Data;
+
+const string Password = "belastning-med-lång-fras";
+
+return args.FirstOrDefault() switch
+{
+    "prepare" => await PrepareAsync(int.Parse(args.ElementAtOrDefault(1) ?? "32", System.Globalization.CultureInfo.InvariantCulture)),
+    "run" => await RunAsync(new Uri(args[1]), int.Parse(args.ElementAtOrDefault(2) ?? "32", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(args.ElementAtOrDefault(3) ?? "9", System.Globalization.CultureInfo.InvariantCulture)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: QuizLoad prepare [learners] | QuizLoad run <base url> [learners] [rounds]");
+    return 2;
+}
+
+static string Email(int i) => $"belastning{i:00}@polisen.example";
+
+// Learners with real password hashes, made through Identity like any account; needs `seed demo` first (the .example domain).
+static async Task<int> PrepareAsync(int learners)
+{
+    await using var app = TrainingApp.Build([]);
+    using var scope = app.Services.CreateScope();
+    var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+    await DatabaseSetup.PrepareAsync(scope.ServiceProvider);
+    var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+    var agency = await db.Agencies.SingleAsync(a => a.Code == "polisen");
+    for (var i = 0; i < learners; i++)
+    {
+        if (await users.FindByEmailAsync(Email(i)) is not null)
+        {
+            continue;
+        }
+        var user = new User { UserName = Email(i), Email = Email(i), EmailConfirmed = true, Name = $"Belastning {i}", AgencyId = agency.Id, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            Console.Error.WriteLine(string.Join("; ", created.Errors.Select(e => e.Description)));
+            return 1;
+        }
+        await users.AddToRoleAsync(user, Roles.Learner);
+    }
+    Console.WriteLine($"{learners} learners ready");
+    return 0;
+}
+
+static async Task<int> RunAsync(Uri site, int learners, int rounds)
+{
+    var clients = new List<HttpClient>();
+    for (var i = 0; i < learners; i++)
+    {
+        var client = new HttpClient(new PlainCookies { InnerHandler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false } }) { BaseAddress = site };
+        var login = await client.GetStringAsync("/konto/logga-in");
+        var signIn = await client.PostAsync("/konto/logga-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = Email(i), ["Input.Password"] = Password, ["__RequestVerificationToken"] = Token(login),
+        }));
+        if (signIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            Console.Error.WriteLine($"sign-in failed for {Email(i)}: {(int)signIn.StatusCode}");
+            return 1;
+        }
+        clients.Add(client);
+    }
+
+    var catalogue = await clients[0].GetStringAsync("/moduler");
+    var modules = Regex.Matches(catalogue, "<h3><a href=\"/moduler/([a-z0-9-]+)\">").Select(m => m.Groups[1].Value).Distinct().ToList();
+    var latencies = new List<double>();
+    var warmUp = true; // the first round runs the code cold (JIT); it is shown but not counted
+    foreach (var module in modules.Take(rounds + 1))
+    {
+        var forms = await Task.WhenAll(clients.Select(client => PrepareAttemptAsync(client, module)));
+        var ready = forms.Where(f => f is not null).Select(f => f!.Value).ToList();
+        using var start = new SemaphoreSlim(0);
+        var submits = ready.Select(async form =>
+        {
+            await start.WaitAsync();
+            var watch = Stopwatch.StartNew();
+            var response = await form.Client.PostAsync($"/moduler/{module}/prov?handler=Submit", new FormUrlEncodedContent(form.Fields));
+            watch.Stop();
+            return response.StatusCode == HttpStatusCode.Redirect ? watch.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"submit answered {(int)response.StatusCode}");
+        }).ToList();
+        start.Release(ready.Count);
+        var round = await Task.WhenAll(submits);
+        if (!warmUp)
+        {
+            latencies.AddRange(round);
+        }
+        Console.WriteLine($"{module}: {round.Length} submitted at once, p50 {Percentile(round, 50):F1} ms, max {round.Max():F1} ms{(warmUp ? " (warm-up, not counted)" : "")}");
+        warmUp = false;
+    }
+    if (latencies.Count == 0)
+    {
+        Console.Error.WriteLine("nothing was submitted");
+        return 1;
+    }
+    Console.WriteLine();
+    Console.WriteLine($"Quiz submit (grade + store + completion), {learners} concurrent learners, {latencies.Count} submissions:");
+    Console.WriteLine($"  p50 {Percentile(latencies, 50):F1} ms   p95 {Percentile(latencies, 95):F1} ms   p99 {Percentile(latencies, 99):F1} ms   max {latencies.Max():F1} ms");
+    Console.WriteLine($"  target p99 < 50 ms: {(Percentile(latencies, 99) < 50 ? "PASS" : "FAIL")}");
+    return 0;
+}
+
+// Reads every section (the quiz opens only then), starts an attempt and fills in the first choice of every question.
+static async Task<(HttpClient Client, Dictionary<string, string> Fields)?> PrepareAttemptAsync(HttpClient client, string module)
+{
+    for (var n = 1; ; n++)
+    {
+        var section = await client.GetAsync($"/moduler/{module}/{n}");
+        if (section.StatusCode == HttpStatusCode.NotFound)
+        {
+            break;
+        }
+    }
+    var quiz = await client.GetStringAsync($"/moduler/{module}/prov");
+    if (!quiz.Contains("name=\"attempt\"", StringComparison.Ordinal))
+    {
+        if (!quiz.Contains("Starta provet", StringComparison.Ordinal))
+        {
+            return null; // passed already or out of attempts
+        }
+        await client.PostAsync($"/moduler/{module}/prov?handler=Start", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(quiz) }));
+        quiz = await client.GetStringAsync($"/moduler/{module}/prov");
+    }
+    var fields = new Dictionary<string, string>
+    {
+        ["attempt"] = Regex.Match(quiz, "name=\"attempt\" value=\"([0-9a-f]+)\"").Groups[1].Value,
+        ["__RequestVerificationToken"] = Token(quiz),
+    };
+    foreach (Match choice in Regex.Matches(quiz, "name=\"(q[0-9]+)\" value=\"([^\"]+)\""))
+    {
+        fields.TryAdd(choice.Groups[1].Value, choice.Groups[2].Value);
+    }
+    return (client, fields);
+}
+
+static string Token(string html) =>
+    WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+
+static double Percentile(IReadOnlyCollection<double> values, double percentile)
+{
+    var sorted = values.Order().ToList();
+    var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}
+
+/// <summary>
+/// Keeps cookies the way a browser would over HTTPS: the session cookie is Secure outside Development, and
+/// .NET's cookie container would not send it to this loopback http address.
+/// </summary>
+sealed class PlainCookies : DelegatingHandler
+{
+    private readonly Dictionary<string, string> cookies = [];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        lock (cookies)
+        {
+            if (cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+        }
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            lock (cookies)
+            {
+                foreach (var pair in setCookies.Select(c => c.Split(';')[0].Split('=', 2)))
+                {
+                    cookies[pair[0]] = pair[1];
+                }
+            }
+        }
+        return response;
+    }
+}
