@@ -61,6 +61,7 @@ public static class TrainingApp
         services.AddSingleton<StaticAssets>();
         services.AddSingleton<ComponentHtml>();
         services.AddSingleton<Progress>();
+        services.AddSingleton<WriteGate>();
         services.AddHostedService<StartupWork>();
 
         AddAccounts(services, builder.Configuration, builder.Environment);

@@ -14,7 +14,7 @@ namespace Training.Web.Pages.Modules;
 /// The graded quiz: opens once every section of the current version has been opened, draws a stored attempt,
 /// and grades it on the server. The open attempt's page holds no answer key.
 /// </summary>
-public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock) : PageModel
+public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, WriteGate writes, TimeProvider clock) : PageModel
 {
     public CatalogueModule Module { get; private set; } = null!;
 
@@ -78,6 +78,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         }
         var userId = User.UserIdOf();
         var form = await Request.ReadFormAsync();
+        using (await writes.EnterAsync(HttpContext.RequestAborted))
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             var stored = await db.QuizAttempts.FirstOrDefaultAsync(a => a.Id == attempt && a.UserId == userId);
@@ -98,8 +99,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
                     }
                 }
                 var result = QuizGrader.Grade(drawn, responses);
-                var version = await db.ModuleVersions.AsNoTracking().FirstAsync(v => v.Id == stored.ModuleVersionId);
-                var passMark = System.Text.Json.JsonSerializer.Deserialize<Core.Content.ModuleFrontMatter>(version.FrontMatterJson, ContentImporter.Json)?.Quiz?.PassMark ?? 80;
+                var passMark = module.VersionId == stored.ModuleVersionId ? module.Quiz.PassMark : await StoredPassMarkAsync(stored.ModuleVersionId);
                 var now = clock.GetUtcNow().UtcDateTime;
                 stored.SubmittedAt = now;
                 stored.ResponsesJson = System.Text.Json.JsonSerializer.Serialize(responses, ContentImporter.Json);
@@ -115,6 +115,13 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
             await transaction.CommitAsync();
         }
         return Redirect($"/moduler/{id}/prov/{attempt}");
+    }
+
+    /// <summary>The pass mark of an older stored version (an attempt started before the content changed).</summary>
+    private async Task<int> StoredPassMarkAsync(int versionId)
+    {
+        var json = await db.ModuleVersions.Where(v => v.Id == versionId).Select(v => v.FrontMatterJson).FirstAsync();
+        return System.Text.Json.JsonSerializer.Deserialize<Core.Content.ModuleFrontMatter>(json, ContentImporter.Json)?.Quiz?.PassMark ?? 80;
     }
 
     private async Task<bool> LoadAsync(string id)
