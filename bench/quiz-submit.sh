@@ -4,12 +4,13 @@
 # bench/QuizLoad: every learner reads a module, starts its quiz, and all 32 submit at the same moment,
 # one module per round.
 #
-# Usage: bash bench/quiz-submit.sh        Env: PORT (5088), LEARNERS (32), ROUNDS (8, after one warm-up round), KEEP=1
+# Usage: bash bench/quiz-submit.sh        Env: PORT (5088), LEARNERS (32), ROUNDS (6), WARMUP_ROUNDS (3, not counted), KEEP=1
 set -euo pipefail
 
 readonly PORT=${PORT:-5088}
 readonly LEARNERS=${LEARNERS:-32}
-readonly ROUNDS=${ROUNDS:-8}
+readonly ROUNDS=${ROUNDS:-6}
+readonly WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-quiz.XXXXXX")
 site_pid=
@@ -48,7 +49,7 @@ done
 [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health" || true) == 200 ]] \
     || { tail -n 30 "$tmp/site.log" >&2; echo "the site did not start" >&2; exit 2; }
 
-dotnet "$repo_root/bench/QuizLoad/bin/Release/net10.0/QuizLoad.dll" run "http://127.0.0.1:$PORT" "$LEARNERS" "$ROUNDS"
+dotnet "$repo_root/bench/QuizLoad/bin/Release/net10.0/QuizLoad.dll" run "http://127.0.0.1:$PORT" "$LEARNERS" "$ROUNDS" "$WARMUP_ROUNDS"
 if grep -qE '^(fail|crit):' "$tmp/site.log"; then
     echo "the site logged errors:" >&2
     grep -A3 -E '^(fail|crit):' "$tmp/site.log" >&2

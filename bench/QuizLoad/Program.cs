@@ -2,7 +2,7 @@
 // round after round (one module per round), against a running site; prints the latency percentiles.
 //
 //   dotnet run -c Release --project bench/QuizLoad -- prepare   (with ConnectionStrings__Training set: creates the learners)
-//   dotnet run -c Release --project bench/QuizLoad -- run <base url> [learners] [rounds]
+//   dotnet run -c Release --project bench/QuizLoad -- run <base url> [learners] [rounds] [warm-up rounds]
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -18,13 +18,14 @@ return args.FirstOrDefault() switch
 {
     "prepare" => await PrepareAsync(int.Parse(args.ElementAtOrDefault(1) ?? "32", System.Globalization.CultureInfo.InvariantCulture)),
     "run" => await RunAsync(new Uri(args[1]), int.Parse(args.ElementAtOrDefault(2) ?? "32", System.Globalization.CultureInfo.InvariantCulture),
-        int.Parse(args.ElementAtOrDefault(3) ?? "9", System.Globalization.CultureInfo.InvariantCulture)),
+        int.Parse(args.ElementAtOrDefault(3) ?? "6", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(args.ElementAtOrDefault(4) ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: QuizLoad prepare [learners] | QuizLoad run <base url> [learners] [rounds]");
+    Console.Error.WriteLine("usage: QuizLoad prepare [learners] | QuizLoad run <base url> [learners] [rounds] [warm-up rounds]");
     return 2;
 }
 
@@ -58,7 +59,7 @@ static async Task<int> PrepareAsync(int learners)
     return 0;
 }
 
-static async Task<int> RunAsync(Uri site, int learners, int rounds)
+static async Task<int> RunAsync(Uri site, int learners, int rounds, int warmUpRounds)
 {
     var clients = new List<HttpClient>();
     for (var i = 0; i < learners; i++)
@@ -80,9 +81,11 @@ static async Task<int> RunAsync(Uri site, int learners, int rounds)
     var catalogue = await clients[0].GetStringAsync("/moduler");
     var modules = Regex.Matches(catalogue, "<h3><a href=\"/moduler/([a-z0-9-]+)\">").Select(m => m.Groups[1].Value).Distinct().ToList();
     var latencies = new List<double>();
-    var warmUp = true; // the first round runs the code cold (JIT); it is shown but not counted
-    foreach (var module in modules.Take(rounds + 1))
+    // The first rounds run while .NET still re-compiles the hot code with full optimisation; shown, not counted.
+    var roundNumber = 0;
+    foreach (var module in modules.Take(rounds + warmUpRounds))
     {
+        var warmUp = roundNumber++ < warmUpRounds;
         var forms = await Task.WhenAll(clients.Select(client => PrepareAttemptAsync(client, module)));
         var ready = forms.Where(f => f is not null).Select(f => f!.Value).ToList();
         using var start = new SemaphoreSlim(0);
@@ -101,7 +104,6 @@ static async Task<int> RunAsync(Uri site, int learners, int rounds)
             latencies.AddRange(round);
         }
         Console.WriteLine($"{module}: {round.Length} submitted at once, p50 {Percentile(round, 50):F1} ms, max {round.Max():F1} ms{(warmUp ? " (warm-up, not counted)" : "")}");
-        warmUp = false;
     }
     if (latencies.Count == 0)
     {
