@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Training.Core.Gift;
 using Training.Core.Quiz;
@@ -26,13 +27,22 @@ public static class QuestionForm
         };
     }
 
+    // Question texts come from stored content, so each is rendered and sanitised once and then reused: the
+    // sanitiser is far too slow to run on every page view.
+    private static readonly ConcurrentDictionary<(string, TextFormat), string> Rendered = new();
+    private static readonly ConcurrentDictionary<(string, TextFormat), string> RenderedInline = new();
+
     /// <summary>The text of a question, option or feedback as safe HTML (GIFT texts may be Markdown or sanitised HTML).</summary>
-    public static string Html(string text, TextFormat format) => GiftHtml.TextToHtml(text, format);
+    public static string Html(string text, TextFormat format) =>
+        Rendered.GetOrAdd((text, format), key => GiftHtml.TextToHtml(key.Item1, key.Item2));
 
     /// <summary>The same, fit for a legend or a label: paragraphs become line breaks.</summary>
-    public static string InlineHtml(string text, TextFormat format)
+    public static string InlineHtml(string text, TextFormat format) =>
+        RenderedInline.GetOrAdd((text, format), key => Inline(Html(key.Item1, key.Item2)));
+
+    private static string Inline(string rendered)
     {
-        var html = Html(text, format).Trim();
+        var html = rendered.Trim();
         if (html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal))
         {
             html = html[3..^4].Replace("</p>\n<p>", "<br>", StringComparison.Ordinal).Replace("</p><p>", "<br>", StringComparison.Ordinal);
