@@ -52,6 +52,7 @@ public static class SeedCommands
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Lägger till upp till {employees} demoanställda …"));
             var added = await DemoSeed.SeedEmployeesAsync(services, employees, output);
             await output.WriteLineAsync(DemoSeed.EmployeesSummary(added));
+            await DemoSeed.SeedCompletionsAsync(services, output);
             return 0;
         }
         catch (InvalidOperationException e)

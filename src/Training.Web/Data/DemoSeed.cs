@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Content;
 
 namespace Training.Web.Data;
 
@@ -262,6 +263,71 @@ public static class DemoSeed
     }
 
     /// <summary>
+    /// Completions for the generated employees who have none yet, for later HR work: each completed each quiz module
+    /// of the current content with a chance of about one in two, on a day within the past 30 months and after their
+    /// start date (so some have expired), with a passing score. Seeded per employee number, so a rerun adds nothing
+    /// twice. These demo records have no attempt behind them.
+    /// </summary>
+    public static async Task<int> SeedCompletionsAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var catalogue = services.GetRequiredService<ContentCatalogue>();
+        if (catalogue.Modules.Count == 0)
+        {
+            await services.GetRequiredService<ContentImporter>().ImportAsync(TrainingApp.ContentPath(services.GetRequiredService<IConfiguration>()), cancellationToken);
+        }
+        var modules = catalogue.Modules.Where(m => m.HasQuiz).ToList();
+        var db = services.GetRequiredService<TrainingDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.EmployeeNumber != null && EF.Functions.Like(u.EmployeeNumber, "D%") && !db.Completions.Any(c => c.UserId == u.Id))
+            .Select(u => new { u.Id, u.AgencyId, u.EmployeeNumber, u.StartDate })
+            .ToListAsync(cancellationToken);
+        people = people.Where(p => p.EmployeeNumber!.Length == 7 && p.EmployeeNumber.Skip(1).All(char.IsAsciiDigit)).ToList(); // not the fixed DEMO accounts
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        var batch = new List<Completion>(BatchSize);
+        var added = 0;
+        foreach (var person in people)
+        {
+            var random = new Random(int.Parse(person.EmployeeNumber![1..], CultureInfo.InvariantCulture));
+            var earliest = person.StartDate is { } start ? start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now.AddMonths(-30);
+            foreach (var module in modules)
+            {
+                var completedAt = now.AddMinutes(-random.Next(60, 30 * 30 * 24 * 60));
+                if (random.Next(100) >= 50 || completedAt < earliest)
+                {
+                    continue;
+                }
+                batch.Add(Learning.Completions.For(module, person.Id, person.AgencyId, completedAt, CompletionSources.Quiz, score: 80 + random.Next(21)));
+                if (batch.Count == BatchSize)
+                {
+                    added += await InsertCompletionsAsync(scopes, batch, cancellationToken);
+                }
+            }
+        }
+        added += await InsertCompletionsAsync(scopes, batch, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{added} demogenomföranden tillagda för {people.Count} anställda utan tidigare genomföranden."));
+        return added;
+    }
+
+    private static async Task<int> InsertCompletionsAsync(IServiceScopeFactory scopes, List<Completion> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Completions.AddRange(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var inserted = batch.Count;
+        batch.Clear();
+        return inserted;
+    }
+
+    /// <summary>
     /// The Development first start's small demo: the fixed accounts and <see cref="DefaultEmployees"/> employees. Generated
     /// passwords are kept in <see cref="DevelopmentAccountsFile"/> (under the git-ignored data/) and printed at every
     /// Development start, so a developer always has them at hand. Production and Testing never call this.
@@ -287,6 +353,7 @@ public static class DemoSeed
         if (employees.Added > 0)
         {
             await output.WriteLineAsync(EmployeesSummary(employees));
+            await SeedCompletionsAsync(services, output, cancellationToken);
         }
 
         await output.WriteLineAsync($"Demokonton (lösenorden finns i {accountsFile}):");

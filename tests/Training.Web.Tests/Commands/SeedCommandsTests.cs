@@ -164,6 +164,26 @@ public sealed partial class SeedCommandsTests : IDisposable
         Assert.Equal(206, await WithDbAsync(db => db.Users.CountAsync()));
     }
 
+    [Fact]
+    public async Task SeedDemo_GivesTheEmployeesCompletionsOverThePastTwoAndAHalfYears_SomeExpired_AndARerunAddsNone()
+    {
+        await RunAsync("seed", "demo", "--employees", "200", "--password", Password);
+        var now = DateTime.UtcNow;
+
+        var completions = await WithDbAsync(db => db.Completions.AsNoTracking().ToListAsync());
+        var (_, again, _) = await RunAsync("seed", "demo", "--employees", "200", "--password", Password);
+
+        Assert.InRange(completions.Count, 200, 200 * 9);
+        Assert.Contains(completions, c => c.ExpiresAt < now);
+        Assert.Contains(completions, c => c.ExpiresAt > now);
+        Assert.All(completions, c => Assert.InRange(c.CompletedAt, now.AddMonths(-31), now));
+        Assert.All(completions, c => Assert.InRange(c.ScorePercent ?? 0, 80, 100));
+        var fixedIds = await WithDbAsync(db => db.Users.Where(u => u.EmployeeNumber!.StartsWith("DEMO")).Select(u => u.Id).ToListAsync());
+        Assert.DoesNotContain(completions, c => fixedIds.Contains(c.UserId));
+        Assert.Equal(completions.Count, await WithDbAsync(db => db.Completions.CountAsync()));
+        Assert.Contains("0 demogenomföranden tillagda", again, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
