@@ -38,12 +38,7 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
         var result = await users.ChangePasswordAsync(user, CurrentPassword, Input.Password);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(CurrentPassword)
-                    : error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty;
-                ModelState.AddModelError(field, error.Description);
-            }
+            IdentityErrors.AddTo(ModelState, result, wrongPasswordField: nameof(CurrentPassword));
             return Page();
         }
         if (user.MustChangePassword)

@@ -102,10 +102,7 @@ public class RegisterModel(
 
     private PageResult Refuse(IdentityResult result)
     {
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
-        }
+        IdentityErrors.AddTo(ModelState, result);
         return Page();
     }
 }

@@ -35,10 +35,7 @@ public class ResetPasswordModel(UserManager<User> users, TrainingDbContext db, D
         var result = user is null || Code is null ? IdentityResult.Failed(users.ErrorDescriber.InvalidToken()) : await users.ResetPasswordAsync(user, Code, Input.Password);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
-            }
+            IdentityErrors.AddTo(ModelState, result);
             return Page();
         }
         await sessions.RemoveAllAsync(db, user!.Id);
