@@ -18,8 +18,6 @@ public static class AccountClaims
 
     public static string UserIdOf(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Inte inloggad.");
-
-    public static string DisplayNameOf(this ClaimsPrincipal principal) => principal.FindFirstValue(Name) ?? principal.Identity?.Name ?? "";
 }
 
 public sealed class TrainingClaimsFactory(UserManager<User> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)

@@ -24,9 +24,6 @@ public sealed record CatalogueModule(int VersionId, ModuleSource Source, Rendere
     /// </summary>
     public IReadOnlyDictionary<(int Section, int Part), IReadOnlyList<DrawnQuestion>> Checks { get; } = ParseChecks(Rendered, Source.IndexPath);
 
-    public DrawnQuestion? FindCheck(int section, string key) =>
-        Checks.Where(c => c.Key.Section == section).SelectMany(c => c.Value).FirstOrDefault(q => q.Key == key);
-
     private static Dictionary<(int, int), IReadOnlyList<DrawnQuestion>> ParseChecks(RenderedModule rendered, string path)
     {
         var checks = new Dictionary<(int, int), IReadOnlyList<DrawnQuestion>>();
