@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Identity;
 using Training.Web.Accounts;
+using Training.Web.Audit;
 using Training.Web.Components;
 using Training.Web.Content;
 using Training.Web.Data;
@@ -62,6 +63,7 @@ public static class TrainingApp
         services.AddSingleton<ComponentHtml>();
         services.AddSingleton<Progress>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<AuditLog>();
         services.AddHostedService<StartupWork>();
 
         AddAccounts(services, builder.Configuration, builder.Environment);

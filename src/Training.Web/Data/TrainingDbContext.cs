@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Audit;
 
 namespace Training.Web.Data;
 
@@ -15,6 +16,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
     public DbSet<CheckAnswer> CheckAnswers => Set<CheckAnswer>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<Completion> Completions => Set<Completion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -96,6 +98,18 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             completion.HasIndex(c => new { c.AgencyId, c.ModuleId });
             completion.Property(c => c.CompletedAt).HasConversion(UtcDateTime.Converter);
             completion.Property(c => c.ExpiresAt).HasConversion(UtcDateTime.NullableConverter);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.Action).HasMaxLength(40);
+            entry.Property(e => e.ActorLabel).HasMaxLength(256);
+            entry.Property(e => e.SubjectId).HasMaxLength(80);
+            entry.Property(e => e.SubjectLabel).HasMaxLength(256);
+            entry.Property(e => e.Details).HasMaxLength(2000);
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => new { e.AgencyId, e.At });
+            entry.Property(e => e.At).HasConversion(UtcDateTime.Converter);
         });
 
         builder.Entity<AuthSession>(session =>
