@@ -69,6 +69,20 @@ public sealed record DrawnQuestion
     public string? GeneralFeedback { get; init; }
 
     /// <summary>
+    /// A response that earns full credit: the right choices, the first accepted text (a <c>*</c> matching nothing),
+    /// the middle of the first full-credit range, every item to its option. For demo data and load tests.
+    /// </summary>
+    public QuestionResponse FullCreditResponse() => Type switch
+    {
+        QuestionType.Single or QuestionType.TrueFalse => QuestionResponse.Choose(Answers.Where(a => a.Fraction >= 1).Select(a => a.Id).Take(1)),
+        QuestionType.Multiple => QuestionResponse.Choose(Answers.Where(a => a.Fraction > 0).Select(a => a.Id)),
+        QuestionType.Short => QuestionResponse.Typed(Answers.Where(a => a.Fraction >= 1).Select(a => a.Text.Replace("*", "", StringComparison.Ordinal)).FirstOrDefault() ?? ""),
+        QuestionType.Numerical => QuestionResponse.Typed(Ranges.Where(r => r.Fraction >= 1).Select(r => ((r.Min + r.Max) / 2).ToString(System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault() ?? ""),
+        QuestionType.Matching => QuestionResponse.Match(Items.Select((item, index) => (index, item.RightId)).ToDictionary(p => p.index, p => p.RightId)),
+        _ => new QuestionResponse(),
+    };
+
+    /// <summary>
     /// What a page needs to render the question's controls and nothing more: no fractions, no feedback, no accepted
     /// short answers, no ranges and no pairing of a matching question.
     /// </summary>

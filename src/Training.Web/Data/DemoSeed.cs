@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Training.Core.Quiz;
 using Training.Web.Content;
 
 namespace Training.Web.Data;
@@ -263,10 +264,10 @@ public static class DemoSeed
     }
 
     /// <summary>
-    /// Completions for the generated employees who have none yet, for later HR work: each completed each quiz module
-    /// of the current content with a chance of about one in two, on a day within the past 30 months and after their
-    /// start date (so some have expired), with a passing score. Seeded per employee number, so a rerun adds nothing
-    /// twice. These demo records have no attempt behind them.
+    /// Quiz attempts and completions for the generated employees who have neither: each quiz module with a 50 % chance
+    /// of a pass some time in the past 30 months (so some have expired), a fifth of them after one or two failed
+    /// attempts the same day, and now and then only a recent failure. The attempts are real: drawn from the module's
+    /// pool, answered, and graded by the grader, so their result pages and statistics read as the site's own would.
     /// </summary>
     public static async Task<int> SeedCompletionsAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
     {
@@ -279,51 +280,111 @@ public static class DemoSeed
         var db = services.GetRequiredService<TrainingDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var people = await db.Users.AsNoTracking()
-            .Where(u => u.EmployeeNumber != null && EF.Functions.Like(u.EmployeeNumber, "D%") && !db.Completions.Any(c => c.UserId == u.Id))
+            .Where(u => u.EmployeeNumber != null && EF.Functions.Like(u.EmployeeNumber, "D%")
+                && !db.Completions.Any(c => c.UserId == u.Id) && !db.QuizAttempts.Any(a => a.UserId == u.Id))
             .Select(u => new { u.Id, u.AgencyId, u.EmployeeNumber, u.StartDate })
             .ToListAsync(cancellationToken);
         people = people.Where(p => p.EmployeeNumber!.Length == 7 && p.EmployeeNumber.Skip(1).All(char.IsAsciiDigit)).ToList(); // not the fixed DEMO accounts
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        var batch = new List<Completion>(BatchSize);
-        var added = 0;
+        var batch = new DemoRecords();
+        var (attempts, completions) = (0, 0);
         foreach (var person in people)
         {
+#pragma warning disable CA5394 // made-up demo records, reproducible per employee number; nothing secret comes from this
             var random = new Random(int.Parse(person.EmployeeNumber![1..], CultureInfo.InvariantCulture));
             var earliest = person.StartDate is { } start ? start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now.AddMonths(-30);
             foreach (var module in modules)
             {
-                var completedAt = now.AddMinutes(-random.Next(60, 30 * 30 * 24 * 60));
-                if (random.Next(100) >= 50 || completedAt < earliest)
+                var passes = random.Next(100) < 50;
+                var at = passes ? now.AddMinutes(-random.Next(60, 30 * 30 * 24 * 60)) : now.AddMinutes(-random.Next(60, 60 * 24 * 60));
+                var failures = random.Next(100) switch { < 15 => 1, < 20 => 2, _ => 0 };
+                if (!passes && random.Next(100) >= 8 || at < earliest)
                 {
                     continue;
                 }
-                batch.Add(Learning.Completions.For(module, person.Id, person.AgencyId, completedAt, CompletionSources.Quiz, score: 80 + random.Next(21)));
-                if (batch.Count == BatchSize)
+                for (var failure = failures == 0 && !passes ? 1 : failures; failure > 0; failure--)
                 {
-                    added += await InsertCompletionsAsync(scopes, batch, cancellationToken);
+                    batch.Attempts.Add(DemoAttempt(module, person.Id, at.AddHours(-failure * (1 + random.NextDouble())), pass: false, random));
+                }
+                if (passes)
+                {
+                    var attempt = DemoAttempt(module, person.Id, at, pass: true, random);
+                    batch.Attempts.Add(attempt);
+                    batch.Completions.Add(Learning.Completions.For(module, person.Id, person.AgencyId, at, CompletionSources.Quiz, attempt.ScorePercent, attempt.Id));
+                }
+#pragma warning restore CA5394
+                if (batch.Attempts.Count >= BatchSize)
+                {
+                    (attempts, completions) = Add((attempts, completions), await InsertAsync(scopes, batch, cancellationToken));
                 }
             }
         }
-        added += await InsertCompletionsAsync(scopes, batch, cancellationToken);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{added} demogenomföranden tillagda för {people.Count} anställda utan tidigare genomföranden."));
-        return added;
+        (attempts, completions) = Add((attempts, completions), await InsertAsync(scopes, batch, cancellationToken));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{completions} demogenomföranden och {attempts} provförsök tillagda för {people.Count} anställda utan tidigare resultat."));
+        return completions;
+
+        static (int, int) Add((int Attempts, int Completions) sum, (int Attempts, int Completions) batch) =>
+            (sum.Attempts + batch.Attempts, sum.Completions + batch.Completions);
     }
 
-    private static async Task<int> InsertCompletionsAsync(IServiceScopeFactory scopes, List<Completion> batch, CancellationToken cancellationToken)
+    /// <summary>A submitted attempt drawn from the module's pool: all right for a pass, or wrong on enough questions to fail.</summary>
+    private static QuizAttempt DemoAttempt(CatalogueModule module, string userId, DateTime submittedAt, bool pass, Random random)
     {
-        if (batch.Count == 0)
+        var drawn = QuizDraw.Draw(module.Pool, module.Quiz.Questions, random);
+        var questions = drawn.Questions.Count;
+#pragma warning disable CA5394 // demo data
+        var wrong = pass ? (random.Next(100) < 40 ? 1 : 0) : 2 + random.Next(Math.Max(1, questions - 2));
+#pragma warning restore CA5394
+        var responses = drawn.Questions.Skip(Math.Min(wrong, questions)).ToDictionary(q => q.Key, q => q.FullCreditResponse());
+        var result = QuizGrader.Grade(drawn, responses);
+        var passed = result.ScorePercent >= module.Quiz.PassMark;
+        if (passed != pass)
         {
-            return 0;
+            // one wrong answer fails a strict pass mark; answer everything for a pass then
+            responses = drawn.Questions.ToDictionary(q => q.Key, q => q.FullCreditResponse());
+            result = QuizGrader.Grade(drawn, responses);
+            passed = result.ScorePercent >= module.Quiz.PassMark;
+        }
+        return new QuizAttempt
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            UserId = userId,
+            ModuleVersionId = module.VersionId,
+            DrawnJson = drawn.ToJson(),
+            StartedAt = submittedAt.AddMinutes(-6 - random.Next(20)),
+            SubmittedAt = submittedAt,
+            ResponsesJson = System.Text.Json.JsonSerializer.Serialize(responses, ContentImporter.Json),
+            ResultJson = System.Text.Json.JsonSerializer.Serialize(result, ContentImporter.Json),
+            ScorePercent = result.ScorePercent,
+            Passed = passed,
+        };
+    }
+
+    private sealed class DemoRecords
+    {
+        public List<QuizAttempt> Attempts { get; } = [];
+        public List<Completion> Completions { get; } = [];
+    }
+
+    /// <summary>Inserts and empties the batch in one transaction; gives the numbers of attempts and completions inserted.</summary>
+    private static async Task<(int Attempts, int Completions)> InsertAsync(IServiceScopeFactory scopes, DemoRecords batch, CancellationToken cancellationToken)
+    {
+        if (batch.Attempts.Count == 0)
+        {
+            return (0, 0);
         }
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Completions.AddRange(batch);
+        db.QuizAttempts.AddRange(batch.Attempts);
+        db.Completions.AddRange(batch.Completions);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var inserted = batch.Count;
-        batch.Clear();
+        var inserted = (batch.Attempts.Count, batch.Completions.Count);
+        batch.Attempts.Clear();
+        batch.Completions.Clear();
         return inserted;
     }
 

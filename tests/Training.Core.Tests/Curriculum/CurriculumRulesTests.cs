@@ -147,3 +147,18 @@ public partial class CurriculumRulesTests
         throw new InvalidOperationException("Training.sln hittades inte.");
     }
 }
+
+public partial class CurriculumRulesTests
+{
+    [Theory]
+    [MemberData(nameof(CourseModules))]
+    public void EveryGradedQuestion_GivesFullCredit_ToItsFullCreditResponse(string id)
+    {
+        var pool = Module(id).GradedQuestions.ToList();
+        var drawn = Core.Quiz.QuizDraw.Draw(pool, pool.Count, new Random(7));
+
+        var result = Core.Quiz.QuizGrader.Grade(drawn, drawn.Questions.ToDictionary(q => q.Key, q => q.FullCreditResponse()));
+
+        Assert.All(result.Questions, q => Assert.Equal(1, q.Points));
+    }
+}

@@ -165,12 +165,13 @@ public sealed partial class SeedCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task SeedDemo_GivesTheEmployeesCompletionsOverThePastTwoAndAHalfYears_SomeExpired_AndARerunAddsNone()
+    public async Task SeedDemo_GivesTheEmployeesGradedAttemptsAndCompletionsOverThePastTwoAndAHalfYears_SomeExpired_AndARerunAddsNone()
     {
         await RunAsync("seed", "demo", "--employees", "200", "--password", Password);
         var now = DateTime.UtcNow;
 
         var completions = await WithDbAsync(db => db.Completions.AsNoTracking().ToListAsync());
+        var attempts = await WithDbAsync(db => db.QuizAttempts.AsNoTracking().ToListAsync());
         var (_, again, _) = await RunAsync("seed", "demo", "--employees", "200", "--password", Password);
 
         Assert.InRange(completions.Count, 200, 200 * 9);
@@ -181,7 +182,25 @@ public sealed partial class SeedCommandsTests : IDisposable
         var fixedIds = await WithDbAsync(db => db.Users.Where(u => u.EmployeeNumber!.StartsWith("DEMO")).Select(u => u.Id).ToListAsync());
         Assert.DoesNotContain(completions, c => fixedIds.Contains(c.UserId));
         Assert.Equal(completions.Count, await WithDbAsync(db => db.Completions.CountAsync()));
-        Assert.Contains("0 demogenomföranden tillagda", again, StringComparison.Ordinal);
+        Assert.Equal(attempts.Count, await WithDbAsync(db => db.QuizAttempts.CountAsync()));
+        Assert.Contains("0 demogenomföranden och 0 provförsök tillagda", again, StringComparison.Ordinal);
+
+        // every completion rests on its passed attempt, graded as the grader grades it; some people failed first
+        var byId = attempts.ToDictionary(a => a.Id);
+        Assert.All(completions, c =>
+        {
+            var attempt = byId[c.AttemptId!];
+            Assert.True(attempt.Passed);
+            Assert.Equal(c.ScorePercent, attempt.ScorePercent);
+            Assert.Equal(c.CompletedAt, attempt.SubmittedAt);
+            var graded = Core.Quiz.QuizGrader.Grade(Core.Quiz.DrawnQuiz.FromJson(attempt.DrawnJson),
+                System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, Core.Quiz.QuestionResponse>>(attempt.ResponsesJson!, Web.Content.ContentImporter.Json)!);
+            Assert.Equal(attempt.ScorePercent, graded.ScorePercent);
+        });
+        var failed = attempts.Where(a => a.Passed == false).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, a => Assert.InRange(a.ScorePercent ?? 100, 0, 79));
+        Assert.Contains(failed, a => !completions.Any(c => c.UserId == a.UserId && c.ModuleVersionId == a.ModuleVersionId));
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
