@@ -18,6 +18,7 @@ using Training.Web.Audit;
 using Training.Web.Components;
 using Training.Web.Content;
 using Training.Web.Data;
+using Training.Web.Employees;
 using Training.Web.Infrastructure;
 using Training.Web.Learning;
 using Training.Web.Pages.Modules;
@@ -64,6 +65,10 @@ public static class TrainingApp
         services.AddSingleton<Progress>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ImportStore>();
+        services.AddSingleton<EmployeeImporter>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());
         services.AddHostedService<StartupWork>();
 
         AddAccounts(services, builder.Configuration, builder.Environment);
@@ -77,6 +82,8 @@ public static class TrainingApp
                 options.Conventions.AllowAnonymousToFolder("/Errors");
                 options.Conventions.AllowAnonymousToFolder("/Account");
                 options.Conventions.AuthorizeFolder("/Hr", Policies.Hr);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                options.Conventions.AuthorizeFolder("/Audit", Policies.Hr); // /admin/logg: HR reads its own agency's entries
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -112,6 +119,7 @@ public static class TrainingApp
             })
             .AddEntityFrameworkStores<TrainingDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<TrainingClaimsFactory>()
             .AddSignInManager<TrainingSignInManager>()
@@ -119,8 +127,10 @@ public static class TrainingApp
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = StampInterval);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
+        services.AddSingleton(new TwoFactorRequirement(configuration.GetValue(TwoFactorRequirement.Setting, !environment.IsDevelopment())));
         services.AddSingleton<DbTicketStore>();
         services.AddSingleton<EmailSender>();
+        services.AddScoped<AccountChanges>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DbTicketStore, IDataProtectionProvider, IMemoryCache>((options, store, protection, cache) =>
             {
@@ -165,6 +175,14 @@ public static class TrainingApp
                     return Task.CompletedTask;
                 };
             });
+        // The cookie that carries the person from the password to the code step (five minutes, Identity's default).
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = "training.tvasteg";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr, Roles.Admin))
@@ -227,6 +245,7 @@ public static class TrainingApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMustChangePassword();
+        app.UseTwoFactorForStaff();
         app.UseAntiforgery();
         app.MapModuleFiles();
         app.MapRazorPages();

@@ -12,32 +12,91 @@ public sealed partial class EmailSender(IConfiguration configuration, ILogger<Em
 {
     public async Task SendAsync(string to, string subject, string text, CancellationToken cancellationToken = default)
     {
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(configuration["Email:From"] ?? "training@localhost"));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = text };
+        var message = Compose(to, subject, text);
 
         if (configuration["Email:Smtp:Host"] is { Length: > 0 } host)
         {
-            using var client = new SmtpClient();
+            using var client = await ConnectAsync(host, cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        else
+        {
+            var folder = PickupFolder();
+            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+            await message.WriteToAsync(file, cancellationToken);
+        }
+        LogSent(subject); // never the address or the body: they are personal data or secrets
+    }
+
+    /// <summary>
+    /// Many messages (an import's invitations) over one SMTP connection, or into the pickup folder, logged as one line
+    /// instead of one per message.
+    /// </summary>
+    public async Task SendAllAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mails);
+        if (mails.Count == 0)
+        {
+            return;
+        }
+        if (configuration["Email:Smtp:Host"] is { Length: > 0 } host)
+        {
+            using var client = await ConnectAsync(host, cancellationToken);
+            foreach (var mail in mails)
+            {
+                await client.SendAsync(Compose(mail.To, mail.Subject, mail.Text), cancellationToken);
+            }
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        else
+        {
+            var folder = PickupFolder();
+            foreach (var mail in mails)
+            {
+                // written synchronously: an async file stream costs a thread-pool round trip per message, and this is a local disk
+                var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+                Compose(mail.To, mail.Subject, mail.Text).WriteTo(file, cancellationToken);
+            }
+        }
+        LogSentMany(mails.Count, mails[0].Subject);
+    }
+
+    private async Task<SmtpClient> ConnectAsync(string host, CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient();
+        try
+        {
             var port = configuration.GetValue("Email:Smtp:Port", 587);
             await client.ConnectAsync(host, port, port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
             if (configuration["Email:Smtp:User"] is { Length: > 0 } user)
             {
                 await client.AuthenticateAsync(user, configuration["Email:Smtp:Password"] ?? "", cancellationToken);
             }
-            await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            return client;
         }
-        else
+        catch
         {
-            var folder = Path.GetFullPath(configuration["Email:PickupDirectory"] is { Length: > 0 } configured ? configured : "data/mail");
-            Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(file, cancellationToken);
+            client.Dispose();
+            throw;
         }
-        LogSent(subject); // never the address or the body: they are personal data or secrets
+    }
+
+    private string PickupFolder()
+    {
+        var folder = Path.GetFullPath(configuration["Email:PickupDirectory"] is { Length: > 0 } configured ? configured : "data/mail");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private MimeMessage Compose(string to, string subject, string text)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(configuration["Email:From"] ?? "training@localhost"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = text };
+        return message;
     }
 
     /// <summary>An absolute link for an e-mail, always on <c>Site:BaseUrl</c>: a link built from the request's Host header could be forged.</summary>
@@ -45,4 +104,10 @@ public sealed partial class EmailSender(IConfiguration configuration, ILogger<Em
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-post skickad: {Subject}")]
     private partial void LogSent(string subject);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} e-postmeddelanden skickade: {Subject}")]
+    private partial void LogSentMany(int count, string subject);
 }
+
+/// <summary>One message for <see cref="EmailSender.SendAllAsync"/>.</summary>
+public sealed record OutgoingMail(string To, string Subject, string Text);

@@ -25,6 +25,43 @@ public static class Policies
             return next(context);
         });
 
+    /// <summary>
+    /// Staff who must sign in in two steps (<see cref="TwoFactorRequirement"/>) and have not set it up reach nothing but
+    /// its set-up page, sign-out and the error pages (and changing a one-time password first). Reads only the session's
+    /// claims. Runs after <see cref="UseMustChangePassword"/>.
+    /// </summary>
+    public static IApplicationBuilder UseTwoFactorForStaff(this IApplicationBuilder app)
+    {
+        var requirement = app.ApplicationServices.GetRequiredService<TwoFactorRequirement>();
+        return app.Use((context, next) =>
+        {
+            if (!requirement.IsMissingFor(context.User) || MayPassWithoutTwoFactor(context))
+            {
+                return next(context);
+            }
+            if (context.Request.Headers.ContainsKey("HX-Request"))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.Headers["HX-Redirect"] = TwoFactorRequirement.SetUpPath;
+            }
+            else
+            {
+                context.Response.Redirect(TwoFactorRequirement.SetUpPath);
+            }
+            return Task.CompletedTask;
+        });
+    }
+
+    private static bool MayPassWithoutTwoFactor(HttpContext context)
+    {
+        var path = context.Request.Path;
+        return path.StartsWithSegments(TwoFactorRequirement.SetUpPath)
+            || path.StartsWithSegments("/konto/logga-ut")
+            || path.StartsWithSegments("/fel")
+            || path.StartsWithSegments("/sprak")
+            || (path.StartsWithSegments("/konto/byt-losenord") && context.User.HasClaim(AccountClaims.MustChangePassword, "true"));
+    }
+
     /// <summary>The roles shown in Swedish.</summary>
     public static string RoleName(string role) => role switch
     {

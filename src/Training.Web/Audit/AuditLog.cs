@@ -28,6 +28,19 @@ public sealed class AuditLog(TimeProvider clock)
         });
     }
 
+    /// <summary>Adds an entry for something a signed-in <paramref name="actor"/> did to an agency; the entry belongs to that agency.</summary>
+    public AuditEntry AddForAgency(TrainingDbContext db, ClaimsPrincipal actor, string action, Agency agency, string details) =>
+        Add(db, new AuditEntry
+        {
+            Action = action,
+            ActorId = actor.UserIdOf(),
+            ActorLabel = actor.FindFirstValue(ClaimTypes.Email) ?? actor.FindFirstValue(ClaimTypes.Name) ?? "",
+            AgencyId = agency.Id,
+            SubjectId = agency.Code,
+            SubjectLabel = agency.Name,
+            Details = details,
+        });
+
     /// <summary>Adds an entry as it is given (the command line, or a subject that is not a person); the time is set here.</summary>
     public AuditEntry Add(TrainingDbContext db, AuditEntry entry)
     {

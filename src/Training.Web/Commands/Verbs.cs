@@ -12,6 +12,7 @@ public static class Verbs
           content inspect <fil> --json     skriver ut en modul eller GIFT-fil som JSON
           seed demo [--employees N] [--password P]   demokonton och N påhittade anställda (standard 200)
           admin create <e-post> [--agency <kod>]   skapar en administratör med engångslösenord
+          users import <fil.csv> --agency <kod>   importerar medarbetare (rad N: orsak; slutkod 1 om rader avvisas)
         Utan kommando startar webbplatsen.
         """;
 
@@ -28,6 +29,7 @@ public static class Verbs
                 ("content", "inspect") => ContentCommands.Inspect(rest, output, error),
                 ("seed", "demo") => await SeedCommands.DemoAsync(rest, output, error),
                 ("admin", "create") => await AdminCommands.CreateAsync(rest, output, error),
+                ("users", "import") => await UserCommands.ImportAsync(rest, output, error),
                 _ => Unknown(args, error),
             };
         }

@@ -29,9 +29,13 @@ public static class UserQueries
         {
             return users;
         }
-        var pattern = "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var pattern = ContainsPattern(search);
         return users.Where(u => EF.Functions.Like(u.Name, pattern, "\\")
             || EF.Functions.Like(u.Email!, pattern, "\\")
             || EF.Functions.Like(u.EmployeeNumber!, pattern, "\\"));
     }
+
+    /// <summary>A LIKE pattern (escaped with a backslash) that finds <paramref name="search"/>, trimmed, anywhere in a text.</summary>
+    public static string ContainsPattern(string search) =>
+        "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

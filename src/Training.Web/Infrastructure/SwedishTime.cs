@@ -10,6 +10,10 @@ public static class SwedishTime
 
     public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);
 
+    /// <summary>The UTC moment a day begins in Stockholm (for filters that take Swedish dates).</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Stockholm);
+
     /// <summary>"2026-11-28 14:05"</summary>
     public static string DateAndTime(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
 

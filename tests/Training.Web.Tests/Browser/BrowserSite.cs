@@ -40,24 +40,28 @@ public sealed class BrowserSite : IAsyncLifetime
         });
         await Site.CreateUserAsync(LearnerEmail);
         await Site.CreateUserAsync(HrEmail, "polisen", Data.Roles.Hr);
+        await Site.CreateUserAsync(AdminEmail, "polisen", Data.Roles.Admin);
         learnerState = await SignInStateAsync(LearnerEmail);
         hrState = await SignInStateAsync(HrEmail);
+        adminState = await SignInStateAsync(AdminEmail);
     }
 
     public const string LearnerEmail = "webblasare@polisen.se";
     public const string HrEmail = "webbhr@polisen.se";
+    public const string AdminEmail = "webbadmin@polisen.se";
 
     private string learnerState = "";
     private string hrState = "";
+    private string adminState = "";
 
-    /// <summary>A new page in its own context: signed in as a learner (default), as HR, or not at all.</summary>
+    /// <summary>A new page in its own context: signed in as a learner (default), as HR, as an admin, or not at all.</summary>
     public async Task<IPage> NewPageAsync(string? signedInAs = LearnerEmail)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = "sv-SE",
-            StorageState = signedInAs switch { LearnerEmail => learnerState, HrEmail => hrState, _ => null },
+            StorageState = signedInAs switch { LearnerEmail => learnerState, HrEmail => hrState, AdminEmail => adminState, _ => null },
         });
         return await context.NewPageAsync();
     }

@@ -89,6 +89,30 @@ public partial class EnglishResourceTests
         Assert.True(missing.Count == 0, $"Role names without English value: {string.Join(", ", missing)}");
     }
 
+    /// <summary>The audit log's action names reach the localizer through <see cref="Audit.AuditActions.Describe"/>, not as literals.</summary>
+    [Fact]
+    public void EveryAuditActionName_HasAnEnglishValue()
+    {
+        var english = ReadResx().GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
+        var missing = Audit.AuditActions.All.Select(Audit.AuditActions.Describe)
+            .Where(name => !english.TryGetValue(name, out var value) || string.IsNullOrWhiteSpace(value))
+            .ToList();
+        Assert.True(missing.Count == 0, $"Audit action names without English value: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>The import's reasons are Training.Core's Swedish templates, shown through the localizer as keys the scan cannot see.</summary>
+    [Fact]
+    public void EveryImportReason_HasAnEnglishValue_WithTheSamePlaceholders()
+    {
+        var english = ReadResx().GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
+        var wrong = Training.Core.Employees.ImportReasons.All
+            .Where(r => !english.TryGetValue(r, out var value) || string.IsNullOrWhiteSpace(value) || !Placeholders(r).SetEquals(Placeholders(value)))
+            .ToList();
+        Assert.True(wrong.Count == 0, $"Import reasons without a matching English value: {string.Join(" | ", wrong)}");
+    }
+
     [Theory]
     [InlineData("@T[\"Moduler\"]", ".cshtml", "Moduler")]
     [InlineData("@T[\"Avsnitt {0} av {1}\", a, b]", ".cshtml", "Avsnitt {0} av {1}")]

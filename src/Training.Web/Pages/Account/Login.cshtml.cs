@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Training.Web.Accounts;
+using Training.Web.Audit;
 using Training.Web.Data;
 
 namespace Training.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(Policies.SignInRate)]
-public class LoginModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> t) : PageModel
+public class LoginModel(
+    SignInManager<User> signIn, UserManager<User> users, TrainingDbContext db, AuditLog auditLog, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Checked against when the address is unknown, so a wrong address takes as long as a wrong password.</summary>
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<User>(
@@ -44,6 +46,8 @@ public class LoginModel(SignInManager<User> signIn, UserManager<User> users, ISt
         {
             "losenord-bytt" => t["Lösenordet är bytt. Logga in med det nya."].Value,
             "bekraftad" => t["Din e-postadress är bekräftad. Logga in."].Value,
+            "konto-klart" => t["Ditt lösenord är sparat. Logga in med din e-postadress och det nya lösenordet."].Value,
+            "kod-utgangen" => t["Det tog för lång tid att skriva koden. Logga in igen."].Value,
             _ => null,
         };
     }
@@ -59,13 +63,22 @@ public class LoginModel(SignInManager<User> signIn, UserManager<User> users, ISt
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new User { Name = "" }, DecoyHash.Value, Input.Password);
+            await auditLog.RecordUnknownAddressAsync(db, Input.Email);
             return Refuse(t["Fel e-postadress eller lösenord."]);
         }
+        var wasLockedOut = await users.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return LocalRedirect(LoginCodeModel.PathFor(Url.IsLocalUrl(returnUrl) ? returnUrl : null));
+        }
+        await auditLog.RecordRefusalAsync(db, user, AuditActions.SignInFailed,
+            result.IsNotAllowed ? SignInAudit.NotAllowed : "Fel lösenord.",
+            wasLockedOut, result.IsLockedOut);
         if (result.IsLockedOut)
         {
             return Refuse(t["Kontot är låst i 15 minuter efter för många felaktiga försök. Vänta och försök igen, eller återställ lösenordet."]);

@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Training.Web.Accounts;
 using Training.Web.Data;
 
 namespace Training.Web.Pages.Hr;
 
 /// <summary>One employee by opaque id; someone outside the viewer's boundary is simply not found (404).</summary>
-public class EmployeeModel(TrainingDbContext db) : PageModel
+public class EmployeeModel(TrainingDbContext db, AccountChanges changes, IStringLocalizer<SharedResource> t) : PageModel
 {
     public User Person { get; private set; } = null!;
+
+    [TempData(Key = "Meddelande")]
+    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -21,5 +26,30 @@ public class EmployeeModel(TrainingDbContext db) : PageModel
         }
         Person = person;
         return Page();
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(string id) => SetActiveAsync(id, active: false);
+
+    public Task<IActionResult> OnPostActivateAsync(string id) => SetActiveAsync(id, active: true);
+
+    private async Task<IActionResult> SetActiveAsync(string id, bool active)
+    {
+        var person = await db.Users.VisibleTo(User).FirstOrDefaultAsync(u => u.Id == id);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        var result = await changes.SetActiveAsync(User, person, active);
+        if (result == AccountChangeResult.LastAdmin)
+        {
+            ModelState.AddModelError("", t["Kontot kan inte inaktiveras: det är den sista aktiva administratören. Gör först någon annan till administratör."]);
+            db.ChangeTracker.Clear();
+            return await OnGetAsync(id);
+        }
+        if (result == AccountChangeResult.Done)
+        {
+            Message = active ? t["Kontot är aktiverat."] : t["Kontot är inaktiverat och alla inloggningar har avslutats."];
+        }
+        return Redirect("/hr/medarbetare/" + id);
     }
 }

@@ -1,0 +1,167 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Training.Web.Audit;
+using Training.Web.Data;
+
+namespace Training.Web.Accounts;
+
+public enum AccountChangeResult
+{
+    Done,
+    Unchanged,
+    /// <summary>Refused: the site would be left without an active administrator.</summary>
+    LastAdmin,
+}
+
+/// <summary>
+/// The changes administrators (and, for activation, HR) make to someone's account, each written with its audit
+/// entry. Each change reads the person afresh and is made in one short immediate transaction behind the write
+/// gate, so the last-administrator check and the change cannot be interleaved with another admin's change:
+/// two admins demoting each other at the same moment leave one of them an admin.
+/// </summary>
+public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users, DbTicketStore sessions, AuditLog auditLog, WriteGate writes)
+{
+    /// <summary>Activates or deactivates; a deactivated person's sessions end at once.</summary>
+    public async Task<AccountChangeResult> SetActiveAsync(ClaimsPrincipal actor, User person, bool active)
+    {
+        using (await writes.EnterAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Entry(person).ReloadAsync();
+            if (person.IsActive == active)
+            {
+                return AccountChangeResult.Unchanged;
+            }
+            if (!active && await IsLastActiveAdminAsync(person))
+            {
+                return AccountChangeResult.LastAdmin;
+            }
+            person.IsActive = active;
+            auditLog.Add(db, actor, active ? AuditActions.Activated : AuditActions.Deactivated, person);
+            Check(await users.UpdateSecurityStampAsync(person));
+            await transaction.CommitAsync();
+        }
+        if (!active)
+        {
+            await sessions.RemoveAllAsync(db, person.Id);
+        }
+        return AccountChangeResult.Done;
+    }
+
+    /// <summary>
+    /// Gives the person exactly <paramref name="wanted"/> of <see cref="Roles.All"/>, always keeping learner. A removed
+    /// role ends the person's sessions, so it stops working at once rather than at the next stamp check.
+    /// </summary>
+    public async Task<AccountChangeResult> SetRolesAsync(ClaimsPrincipal actor, User person, IEnumerable<string> wanted)
+    {
+        var target = wanted.Where(Roles.All.Contains).Append(Roles.Learner).ToHashSet(StringComparer.Ordinal);
+        bool removedAny;
+        using (await writes.EnterAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Entry(person).ReloadAsync();
+            var current = (await users.GetRolesAsync(person)).ToHashSet(StringComparer.Ordinal);
+            var added = Roles.All.Where(r => target.Contains(r) && !current.Contains(r)).ToList();
+            var removed = Roles.All.Where(r => current.Contains(r) && !target.Contains(r)).ToList();
+            if (added.Count == 0 && removed.Count == 0)
+            {
+                return AccountChangeResult.Unchanged;
+            }
+            if (removed.Contains(Roles.Admin) && await IsLastActiveAdminAsync(person))
+            {
+                return AccountChangeResult.LastAdmin;
+            }
+            foreach (var role in added)
+            {
+                auditLog.Add(db, actor, AuditActions.RoleAdded, person, $"Rollen {Policies.RoleName(role)} lades till.");
+                Check(await users.AddToRoleAsync(person, role));
+            }
+            foreach (var role in removed)
+            {
+                auditLog.Add(db, actor, AuditActions.RoleRemoved, person, $"Rollen {Policies.RoleName(role)} togs bort.");
+                Check(await users.RemoveFromRoleAsync(person, role));
+            }
+            removedAny = removed.Count > 0;
+            if (removedAny)
+            {
+                Check(await users.UpdateSecurityStampAsync(person));
+            }
+            await transaction.CommitAsync();
+        }
+        if (removedAny)
+        {
+            await sessions.RemoveAllAsync(db, person.Id);
+        }
+        return AccountChangeResult.Done;
+    }
+
+    /// <summary>
+    /// Moves the person to another agency. Unit, job role and employee number belonged to the old agency and are
+    /// cleared. The sessions end, since the agency in them decides what an HR person sees.
+    /// </summary>
+    public async Task<AccountChangeResult> MoveAsync(ClaimsPrincipal actor, User person, Agency to)
+    {
+        using (await writes.EnterAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Entry(person).ReloadAsync();
+            if (person.AgencyId == to.Id)
+            {
+                return AccountChangeResult.Unchanged;
+            }
+            var from = await db.Agencies.Where(a => a.Id == person.AgencyId).Select(a => a.Name).FirstAsync();
+            person.Agency = to;
+            person.AgencyId = to.Id;
+            person.Unit = null;
+            person.UnitId = null;
+            person.JobRole = null;
+            person.JobRoleId = null;
+            person.EmployeeNumber = null;
+            auditLog.Add(db, actor, AuditActions.UserChanged, person,
+                $"Flyttad från {from} till {to.Name}. Enhet, befattning och anställningsnummer hos {from} togs bort.");
+            Check(await users.UpdateSecurityStampAsync(person));
+            await transaction.CommitAsync();
+        }
+        await sessions.RemoveAllAsync(db, person.Id);
+        return AccountChangeResult.Done;
+    }
+
+    /// <summary>
+    /// Turns two-factor sign-in off and forgets the authenticator key and any recovery codes; the person sets it up
+    /// again. Their sessions end, since each says whether two-factor sign-in is set up.
+    /// </summary>
+    public async Task<AccountChangeResult> ResetTwoFactorAsync(ClaimsPrincipal actor, User person)
+    {
+        using (await writes.EnterAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Entry(person).ReloadAsync();
+            auditLog.Add(db, actor, AuditActions.TwoFactorReset, person);
+            Check(await users.SetTwoFactorEnabledAsync(person, false));
+            Check(await users.ResetAuthenticatorKeyAsync(person));
+            if (await users.CountRecoveryCodesAsync(person) > 0)
+            {
+                await users.GenerateNewTwoFactorRecoveryCodesAsync(person, 0);
+            }
+            await transaction.CommitAsync();
+        }
+        await sessions.RemoveAllAsync(db, person.Id);
+        return AccountChangeResult.Done;
+    }
+
+    /// <summary>True when <paramref name="person"/> is an active admin and no one else is.</summary>
+    private async Task<bool> IsLastActiveAdminAsync(User person) =>
+        person.IsActive
+        && await users.IsInRoleAsync(person, Roles.Admin)
+        && !await db.Users.AnyAsync(u => u.Id != person.Id && u.IsActive
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)));
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Kontot kunde inte ändras: " + string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}
