@@ -63,6 +63,8 @@ public static class TrainingApp
         services.AddSingleton<ComponentHtml>();
         services.AddSingleton<Progress>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<RequestTokens>();
+        services.AddSingleton<KnowledgeCheckForms>();
         services.AddSingleton<AuditLog>();
         services.AddHostedService<StartupWork>();
 
