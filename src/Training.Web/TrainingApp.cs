@@ -64,6 +64,8 @@ public static class TrainingApp
         services.AddSingleton<ComponentHtml>();
         services.AddSingleton<Progress>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<RequestTokens>();
+        services.AddSingleton<KnowledgeCheckForms>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ImportStore>();
         services.AddSingleton<EmployeeImporter>();

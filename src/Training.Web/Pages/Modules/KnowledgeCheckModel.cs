@@ -7,6 +7,9 @@ public sealed record KnowledgeCheckModel(
     string ModuleId, int Section, int Part, IReadOnlyList<DrawnQuestion> Questions,
     IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>? Results = null)
 {
+    /// <summary>The antiforgery request token the form posts (see <see cref="Infrastructure.RequestTokens"/>).</summary>
+    public required string Token { get; init; }
+
     public string ElementId => $"kontroll-{Section}-{Part}";
 
     public string PostUrl => $"/moduler/{ModuleId}/{Section}?handler=Check&del={Part}";

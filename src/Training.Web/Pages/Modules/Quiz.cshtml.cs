@@ -66,9 +66,11 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
     }
 
     /// <summary>
-    /// Grades and records in one short immediate transaction. A second submit of the same attempt (double click,
-    /// another tab, a replay) finds it submitted and shows the same result; the unique attempt id on completions
-    /// makes a second completion impossible.
+    /// Grades, then records in one short immediate transaction. The grading (reading the stored quiz, grading,
+    /// writing the result) happens before the transaction, so that writers queue only for the writes; the update
+    /// takes the attempt only while it is still open, so a second submit of the same attempt (double click, another
+    /// tab, a replay) changes nothing and shows the first result, and the unique attempt id on completions makes a
+    /// second completion impossible.
     /// </summary>
     public async Task<IActionResult> OnPostSubmitAsync(string id, string attempt)
     {
@@ -77,42 +79,52 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
             return NotFound();
         }
         var userId = User.UserIdOf();
-        var form = await Request.ReadFormAsync();
-        using (await writes.EnterAsync(HttpContext.RequestAborted))
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        var stored = await db.QuizAttempts.AsNoTracking()
+            .Where(a => a.Id == attempt && a.UserId == userId)
+            .Select(a => new { a.ModuleVersionId, a.DrawnJson, Submitted = a.SubmittedAt != null })
+            .FirstOrDefaultAsync();
+        if (stored is null)
         {
-            var stored = await db.QuizAttempts.FirstOrDefaultAsync(a => a.Id == attempt && a.UserId == userId);
-            if (stored is null)
+            return NotFound();
+        }
+        if (!stored.Submitted)
+        {
+            var form = await Request.ReadFormAsync();
+            var drawn = DrawnQuiz.FromJson(stored.DrawnJson);
+            var questions = drawn.ToPublic();
+            var responses = new Dictionary<string, QuestionResponse>();
+            for (var i = 0; i < questions.Count; i++)
             {
-                return NotFound();
-            }
-            if (stored.SubmittedAt is null)
-            {
-                var drawn = DrawnQuiz.FromJson(stored.DrawnJson);
-                var questions = drawn.ToPublic();
-                var responses = new Dictionary<string, QuestionResponse>();
-                for (var i = 0; i < questions.Count; i++)
+                if (QuestionForm.Read(form, i, questions[i]) is { } response)
                 {
-                    if (QuestionForm.Read(form, i, questions[i]) is { } response)
-                    {
-                        responses[questions[i].Key] = response;
-                    }
+                    responses[questions[i].Key] = response;
                 }
-                var result = QuizGrader.Grade(drawn, responses);
-                var passMark = module.VersionId == stored.ModuleVersionId ? module.Quiz.PassMark : await StoredPassMarkAsync(stored.ModuleVersionId);
+            }
+            var result = QuizGrader.Grade(drawn, responses);
+            var passMark = module.VersionId == stored.ModuleVersionId ? module.Quiz.PassMark : await StoredPassMarkAsync(stored.ModuleVersionId);
+            var passed = result.Passed(passMark);
+            var responsesJson = System.Text.Json.JsonSerializer.Serialize(responses, ContentImporter.Json);
+            var resultJson = System.Text.Json.JsonSerializer.Serialize(result, ContentImporter.Json);
+
+            using (await writes.EnterAsync(HttpContext.RequestAborted))
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
                 var now = clock.GetUtcNow().UtcDateTime;
-                stored.SubmittedAt = now;
-                stored.ResponsesJson = System.Text.Json.JsonSerializer.Serialize(responses, ContentImporter.Json);
-                stored.ResultJson = System.Text.Json.JsonSerializer.Serialize(result, ContentImporter.Json);
-                stored.ScorePercent = result.ScorePercent;
-                stored.Passed = result.Passed(passMark);
-                if (stored.Passed == true && module.VersionId == stored.ModuleVersionId)
+                var taken = await db.QuizAttempts
+                    .Where(a => a.Id == attempt && a.SubmittedAt == null)
+                    .ExecuteUpdateAsync(a => a
+                        .SetProperty(x => x.SubmittedAt, now)
+                        .SetProperty(x => x.ResponsesJson, responsesJson)
+                        .SetProperty(x => x.ResultJson, resultJson)
+                        .SetProperty(x => x.ScorePercent, result.ScorePercent)
+                        .SetProperty(x => x.Passed, passed));
+                if (taken == 1 && passed && module.VersionId == stored.ModuleVersionId)
                 {
-                    db.Completions.Add(Completions.For(module, userId, User.AgencyIdOf(), now, CompletionSources.Quiz, result.ScorePercent, stored.Id));
+                    db.Completions.Add(Completions.For(module, userId, User.AgencyIdOf(), now, CompletionSources.Quiz, result.ScorePercent, attempt));
+                    await db.SaveChangesAsync();
                 }
-                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
             }
-            await transaction.CommitAsync();
         }
         return Redirect($"/moduler/{id}/prov/{attempt}");
     }

@@ -7,11 +7,12 @@ using Training.Core.Quiz;
 using Training.Web.Accounts;
 using Training.Web.Content;
 using Training.Web.Data;
+using Training.Web.Infrastructure;
 using Training.Web.Learning;
 
 namespace Training.Web.Pages.Modules;
 
-public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock) : PageModel
+public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock, RequestTokens tokens) : PageModel
 {
     public CatalogueModule Module { get; private set; } = null!;
 
@@ -89,10 +90,9 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
             results[questions[i].Key] = (answer, QuizGrader.GradeQuestion(questions[i], answer));
         }
         await RecordAnsweredAsync(questions.Where(q => results[q.Key].Item1 is not null).Select(q => q.Key));
-        var model = new KnowledgeCheckModel(Module.Id, n, part, questions, results);
         if (Request.IsHtmx())
         {
-            return Partial("_KnowledgeCheck", model);
+            return Partial("_KnowledgeCheck", new KnowledgeCheckModel(Module.Id, n, part, questions, results) { Token = tokens.For(HttpContext) });
         }
         CheckPart = part;
         CheckResults = results;

@@ -253,6 +253,32 @@ public sealed partial class QuizTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCachedCheckForms_CarryEachLearnersOwnWorkingToken_ThatNoOtherLearnerCanUse()
+    {
+        var first = await LearnerAsync("forsta", readEverything: false);
+        var second = await LearnerAsync("andra", readEverything: false);
+        async Task<(string Form, string Meta)> TokensAsync(HttpClient client)
+        {
+            var page = await client.GetStringAsync(new Uri("/moduler/prov/1", UriKind.Relative));
+            return (Forms.AntiforgeryToken(page), Regex.Match(page, "name=\"request-verification-token\" content=\"([^\"]+)\"").Groups[1].Value);
+        }
+        Task<HttpResponseMessage> CheckAsync(HttpClient client, string token) =>
+            client.PostAsync(new Uri("/moduler/prov/1?handler=Check&del=1", UriKind.Relative),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        var firstView = await TokensAsync(first);
+        var firstAgain = await TokensAsync(first); // from the cache
+        var secondView = await TokensAsync(second);
+
+        Assert.Equal(firstView.Form, firstView.Meta);
+        Assert.Equal(firstView.Form, firstAgain.Form);
+        Assert.NotEqual(firstView.Form, secondView.Form);
+        Assert.Equal(HttpStatusCode.OK, (await CheckAsync(first, firstAgain.Form)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await CheckAsync(second, secondView.Form)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await CheckAsync(second, firstView.Form)).StatusCode);
+    }
+
+    [Fact]
     public async Task SectionVisits_AreWrittenOnce()
     {
         var client = await LearnerAsync("aterkommer");
