@@ -20,7 +20,7 @@ public sealed class AuditLog(TimeProvider clock)
         {
             Action = action,
             ActorId = signedIn?.UserIdOf(),
-            ActorLabel = signedIn is null ? "" : signedIn.FindFirstValue(ClaimTypes.Email) ?? signedIn.FindFirstValue(ClaimTypes.Name) ?? "",
+            ActorLabel = signedIn is null ? "" : LabelOf(signedIn),
             AgencyId = subject?.AgencyId ?? signedIn?.AgencyIdOf(),
             SubjectId = subject?.Id,
             SubjectLabel = subject?.Email,
@@ -34,7 +34,7 @@ public sealed class AuditLog(TimeProvider clock)
         {
             Action = action,
             ActorId = actor.UserIdOf(),
-            ActorLabel = actor.FindFirstValue(ClaimTypes.Email) ?? actor.FindFirstValue(ClaimTypes.Name) ?? "",
+            ActorLabel = LabelOf(actor),
             AgencyId = agency.Id,
             SubjectId = agency.Code,
             SubjectLabel = agency.Name,
@@ -48,4 +48,8 @@ public sealed class AuditLog(TimeProvider clock)
         db.AuditEntries.Add(entry);
         return entry;
     }
+
+    /// <summary>The actor as the log shows them: the address they signed in with.</summary>
+    private static string LabelOf(ClaimsPrincipal actor) =>
+        actor.FindFirstValue(ClaimTypes.Email) ?? actor.FindFirstValue(ClaimTypes.Name) ?? "";
 }
