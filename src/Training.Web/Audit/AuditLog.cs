@@ -50,6 +50,6 @@ public sealed class AuditLog(TimeProvider clock)
     }
 
     /// <summary>The actor as the log shows them: the address they signed in with.</summary>
-    private static string LabelOf(ClaimsPrincipal actor) =>
+    public static string LabelOf(ClaimsPrincipal actor) =>
         actor.FindFirstValue(ClaimTypes.Email) ?? actor.FindFirstValue(ClaimTypes.Name) ?? "";
 }

@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Training.Web.Accounts;
+using Training.Web.Audit;
 using Training.Web.Data;
 using Training.Web.Employees;
 
@@ -111,7 +111,7 @@ public class ImportModel(
             AgencyId = agency.Id,
             AgencyName = agency.Name,
             UploaderId = User.UserIdOf(),
-            UploaderLabel = User.FindFirstValue(ClaimTypes.Email) ?? User.FindFirstValue(ClaimTypes.Name) ?? "",
+            UploaderLabel = AuditLog.LabelOf(User),
             FileName = Path.GetFileName(Upload.FileName),
             UploadedAt = clock.GetUtcNow().UtcDateTime,
             State = ImportState.Preview,
