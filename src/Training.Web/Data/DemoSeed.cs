@@ -306,9 +306,8 @@ public static class DemoSeed
                 {
                     batch.Attempts.Add(DemoAttempt(module, person.Id, at.AddHours(-failure * (1 + random.NextDouble())), pass: false, random));
                 }
-                if (passes)
+                if (passes && DemoAttempt(module, person.Id, at, pass: true, random) is { Passed: true } attempt)
                 {
-                    var attempt = DemoAttempt(module, person.Id, at, pass: true, random);
                     batch.Attempts.Add(attempt);
                     batch.Completions.Add(Learning.Completions.For(module, person.Id, person.AgencyId, at, CompletionSources.Quiz, attempt.ScorePercent, attempt.Id));
                 }
@@ -328,24 +327,20 @@ public static class DemoSeed
             (sum.Attempts + batch.Attempts, sum.Completions + batch.Completions);
     }
 
-    /// <summary>A submitted attempt drawn from the module's pool: all right for a pass, or wrong on enough questions to fail.</summary>
+    /// <summary>A submitted attempt drawn from the module's pool: all right (or one wrong where the pass mark allows) for a pass, too few right to fail.</summary>
     private static QuizAttempt DemoAttempt(CatalogueModule module, string userId, DateTime submittedAt, bool pass, Random random)
     {
         var drawn = QuizDraw.Draw(module.Pool, module.Quiz.Questions, random);
         var questions = drawn.Questions.Count;
+        var neededToPass = (int)Math.Ceiling(module.Quiz.PassMark * questions / 100.0);
 #pragma warning disable CA5394 // demo data
-        var wrong = pass ? (random.Next(100) < 40 ? 1 : 0) : 2 + random.Next(Math.Max(1, questions - 2));
+        var right = pass
+            ? questions - (random.Next(100) < 40 && questions - 1 >= neededToPass ? 1 : 0)
+            : random.Next(Math.Max(1, neededToPass));
 #pragma warning restore CA5394
-        var responses = drawn.Questions.Skip(Math.Min(wrong, questions)).ToDictionary(q => q.Key, q => q.FullCreditResponse());
+        var responses = drawn.Questions.Take(right).ToDictionary(q => q.Key, q => q.FullCreditResponse());
         var result = QuizGrader.Grade(drawn, responses);
-        var passed = result.ScorePercent >= module.Quiz.PassMark;
-        if (passed != pass)
-        {
-            // one wrong answer fails a strict pass mark; answer everything for a pass then
-            responses = drawn.Questions.ToDictionary(q => q.Key, q => q.FullCreditResponse());
-            result = QuizGrader.Grade(drawn, responses);
-            passed = result.ScorePercent >= module.Quiz.PassMark;
-        }
+        var passed = result.Passed(module.Quiz.PassMark);
         return new QuizAttempt
         {
             Id = Guid.NewGuid().ToString("N"),
