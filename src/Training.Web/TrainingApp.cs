@@ -56,7 +56,10 @@ public static class TrainingApp
         // Pooled: Identity's cookie validation resolves a DbContext on every signed-in request, and building one
         // (options included) cost a sixth of a page.
         var connection = ConnectionString(builder.Configuration);
-        services.AddDbContextPool<TrainingDbContext>(options => UseDatabase(options, connection));
+        services.AddDbContextPool<TrainingDbContext>((provider, options) =>
+            UseDatabase(options, connection, new SqlitePragmas(provider.GetRequiredService<WalCheckpoints>())));
+        services.AddSingleton<WalCheckpoints>();
+        services.AddHostedService(provider => provider.GetRequiredService<WalCheckpoints>());
         services.AddSingleton<ContentCatalogue>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<Readiness>();
@@ -217,11 +220,11 @@ public static class TrainingApp
         return connection.ToString();
     }
 
-    public static void UseDatabase(DbContextOptionsBuilder options, string connectionString) =>
+    public static void UseDatabase(DbContextOptionsBuilder options, string connectionString, SqlitePragmas? pragmas = null) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations"))
-            .AddInterceptors(Pragmas);
+            .AddInterceptors(pragmas ?? DefaultPragmas);
 
-    private static readonly SqlitePragmas Pragmas = new();
+    private static readonly SqlitePragmas DefaultPragmas = new();
 
     /// <summary>The content folder: <c>Content:Path</c> (relative to the current directory), else the top-level content/.</summary>
     public static string ContentPath(IConfiguration configuration) =>

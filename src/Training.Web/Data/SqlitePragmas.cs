@@ -5,11 +5,14 @@ namespace Training.Web.Data;
 
 /// <summary>
 /// synchronous and busy_timeout last only for their connection, so every opened connection gets them.
-/// WAL is a property of the database file and is set once when the database is migrated.
+/// WAL is a property of the database file and is set once when the database is migrated. While the site's
+/// <see cref="WalCheckpoints"/> runs, commits leave checkpoints to it.
 /// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
+public sealed class SqlitePragmas(WalCheckpoints? checkpoints = null) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    private const string Always = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+
+    private string Pragmas => checkpoints is { Running: true } ? Always + " PRAGMA wal_autocheckpoint=0;" : Always + " PRAGMA wal_autocheckpoint=1000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

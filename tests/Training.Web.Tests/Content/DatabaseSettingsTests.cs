@@ -20,6 +20,51 @@ public class DatabaseSettingsTests(SharedSite shared)
         });
     }
 
+    [Fact]
+    public async Task TheSitesConnections_LeaveCheckpointsToTheBackground_AndWhatTheyWriteStillReachesTheDatabaseFile()
+    {
+        await using var site = new TrainingSite();
+        await site.StartAsync();
+        var marker = $"checkpoint-{Guid.NewGuid():N}";
+
+        await site.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<TrainingDbContext>();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal("0", await Scalar(db, "PRAGMA wal_autocheckpoint;"));
+            db.Agencies.Add(new Agency { Code = marker[..20], Name = marker });
+            await db.SaveChangesAsync();
+        });
+
+        // Committed rows live in the -wal file until a checkpoint copies them into the database file.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!DatabaseFileContains(site.DatabaseFile, marker))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "nothing checkpointed the WAL into the database file within 10 s");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task AVerbsConnections_KeepSqlitesOwnCheckpoints()
+    {
+        using var folder = new TempFolder();
+        var options = new DbContextOptionsBuilder<TrainingDbContext>();
+        TrainingApp.UseDatabase(options, $"Data Source={Path.Combine(folder.Path, "verb.db")}");
+        await using var db = new TrainingDbContext(options.Options);
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal("1000", await Scalar(db, "PRAGMA wal_autocheckpoint;"));
+    }
+
+    private static bool DatabaseFileContains(string file, string text)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.GetBuffer().AsSpan(0, (int)copy.Length).IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
+    }
+
     private static async Task<string> Scalar(TrainingDbContext db, string sql)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
