@@ -2,15 +2,15 @@
 # Design §9, second row: quiz submit (grade + store + completion), p99 < 50 ms at 32 concurrent learners.
 # Publishes the site in Release, makes 32 learners in a fresh database, starts the site on loopback and runs
 # bench/QuizLoad: every learner reads a module, starts its quiz, and all 32 submit at the same moment,
-# one module per round.
+# one module per round. Another 32 learners first warm the site up with the same traffic (not counted).
 #
-# Usage: bash bench/quiz-submit.sh        Env: PORT (5088), LEARNERS (32), ROUNDS (6), WARMUP_ROUNDS (3, not counted), KEEP=1
+# Usage: bash bench/quiz-submit.sh        Env: PORT (5088), LEARNERS (32), ROUNDS (9), WARMUP_ROUNDS (27), KEEP=1
 set -euo pipefail
 
 readonly PORT=${PORT:-5088}
 readonly LEARNERS=${LEARNERS:-32}
-readonly ROUNDS=${ROUNDS:-6}
-readonly WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
+readonly ROUNDS=${ROUNDS:-9}
+readonly WARMUP_ROUNDS=${WARMUP_ROUNDS:-27}
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-quiz.XXXXXX")
 site_pid=

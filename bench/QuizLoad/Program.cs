@@ -1,9 +1,12 @@
 // Quiz submission under load (design §9): 32 signed-in learners submit their attempts at the same moment,
 // round after round (one module per round), against a running site; prints the latency percentiles.
+// A second group of learners warms the site up first with the same traffic, so the measured rounds find it
+// as it is after minutes of use, not while .NET is still re-compiling the hot code.
 //
-//   dotnet run -c Release --project bench/QuizLoad -- prepare   (with ConnectionStrings__Training set: creates the learners)
+//   dotnet run -c Release --project bench/QuizLoad -- prepare [learners]   (with ConnectionStrings__Training set)
 //   dotnet run -c Release --project bench/QuizLoad -- run <base url> [learners] [rounds] [warm-up rounds]
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
@@ -16,12 +19,13 @@ const string Password = "belastning-med-lång-fras";
 
 return args.FirstOrDefault() switch
 {
-    "prepare" => await PrepareAsync(int.Parse(args.ElementAtOrDefault(1) ?? "32", System.Globalization.CultureInfo.InvariantCulture)),
-    "run" => await RunAsync(new Uri(args[1]), int.Parse(args.ElementAtOrDefault(2) ?? "32", System.Globalization.CultureInfo.InvariantCulture),
-        int.Parse(args.ElementAtOrDefault(3) ?? "6", System.Globalization.CultureInfo.InvariantCulture),
-        int.Parse(args.ElementAtOrDefault(4) ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
+    "prepare" => await PrepareAsync(Number(1, 32)),
+    "run" when args.Length > 1 => await RunAsync(new Uri(args[1]), Number(2, 32), Number(3, 9), Number(4, 27)),
     _ => Usage(),
 };
+
+int Number(int index, int fallback) =>
+    args.ElementAtOrDefault(index) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
 static int Usage()
 {
@@ -29,9 +33,9 @@ static int Usage()
     return 2;
 }
 
-static string Email(int i) => $"belastning{i:00}@polisen.example";
+static string Email(string group, int i) => $"{group}{i:00}@polisen.example";
 
-// Learners with real password hashes, made through Identity like any account; needs `seed demo` first (the .example domain).
+// Both groups, with real password hashes, made through Identity like any account; needs `seed demo` first (the .example domain).
 static async Task<int> PrepareAsync(int learners)
 {
     await using var app = TrainingApp.Build([]);
@@ -40,13 +44,13 @@ static async Task<int> PrepareAsync(int learners)
     await DatabaseSetup.PrepareAsync(scope.ServiceProvider);
     var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
     var agency = await db.Agencies.SingleAsync(a => a.Code == "polisen");
-    for (var i = 0; i < learners; i++)
+    foreach (var email in Enumerable.Range(0, learners).SelectMany(i => new[] { Email("belastning", i), Email("uppvarmning", i) }))
     {
-        if (await users.FindByEmailAsync(Email(i)) is not null)
+        if (await users.FindByEmailAsync(email) is not null)
         {
             continue;
         }
-        var user = new User { UserName = Email(i), Email = Email(i), EmailConfirmed = true, Name = $"Belastning {i}", AgencyId = agency.Id, CreatedAt = DateTime.UtcNow };
+        var user = new User { UserName = email, Email = email, EmailConfirmed = true, Name = email.Split('@')[0], AgencyId = agency.Id, CreatedAt = DateTime.UtcNow };
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded)
         {
@@ -55,55 +59,42 @@ static async Task<int> PrepareAsync(int learners)
         }
         await users.AddToRoleAsync(user, Roles.Learner);
     }
-    Console.WriteLine($"{learners} learners ready");
+    Console.WriteLine($"{learners} learners and {learners} for the warm-up ready");
     return 0;
 }
 
 static async Task<int> RunAsync(Uri site, int learners, int rounds, int warmUpRounds)
 {
-    var clients = new List<HttpClient>();
-    for (var i = 0; i < learners; i++)
+    var warmUpGroup = await SignInAsync(site, "uppvarmning", learners);
+    var measuredGroup = await SignInAsync(site, "belastning", learners);
+    var catalogue = await measuredGroup[0].GetStringAsync("/moduler");
+    var modules = new List<string>();
+    foreach (var module in Regex.Matches(catalogue, "<h3><a href=\"/moduler/([a-z0-9-]+)\">").Select(m => m.Groups[1].Value).Distinct())
     {
-        var client = new HttpClient(new PlainCookies { InnerHandler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false } }) { BaseAddress = site };
-        var login = await client.GetStringAsync("/konto/logga-in");
-        var signIn = await client.PostAsync("/konto/logga-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        if ((await measuredGroup[0].GetAsync($"/moduler/{module}/prov")).StatusCode != HttpStatusCode.NotFound)
         {
-            ["Input.Email"] = Email(i), ["Input.Password"] = Password, ["__RequestVerificationToken"] = Token(login),
-        }));
-        if (signIn.StatusCode != HttpStatusCode.Redirect)
-        {
-            Console.Error.WriteLine($"sign-in failed for {Email(i)}: {(int)signIn.StatusCode}");
-            return 1;
+            modules.Add(module); // has a graded quiz
         }
-        clients.Add(client);
     }
 
-    var catalogue = await clients[0].GetStringAsync("/moduler");
-    var modules = Regex.Matches(catalogue, "<h3><a href=\"/moduler/([a-z0-9-]+)\">").Select(m => m.Groups[1].Value).Distinct().ToList();
-    var latencies = new List<double>();
-    // The first rounds run while .NET still re-compiles the hot code with full optimisation; shown, not counted.
-    var roundNumber = 0;
-    foreach (var module in modules.Take(rounds + warmUpRounds))
+    // The warm-up group uses its attempts module after module (three per module); shown, not counted.
+    var warmUpWatch = Stopwatch.StartNew();
+    var warmUpSubmissions = 0;
+    for (var round = 0; round < warmUpRounds; round++)
     {
-        var warmUp = roundNumber++ < warmUpRounds;
-        var forms = await Task.WhenAll(clients.Select(client => PrepareAttemptAsync(client, module)));
-        var ready = forms.Where(f => f is not null).Select(f => f!.Value).ToList();
-        using var start = new SemaphoreSlim(0);
-        var submits = ready.Select(async form =>
-        {
-            await start.WaitAsync();
-            var watch = Stopwatch.StartNew();
-            var response = await form.Client.PostAsync($"/moduler/{module}/prov?handler=Submit", new FormUrlEncodedContent(form.Fields));
-            watch.Stop();
-            return response.StatusCode == HttpStatusCode.Redirect ? watch.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"submit answered {(int)response.StatusCode}");
-        }).ToList();
-        start.Release(ready.Count);
-        var round = await Task.WhenAll(submits);
-        if (!warmUp)
-        {
-            latencies.AddRange(round);
-        }
-        Console.WriteLine($"{module}: {round.Length} submitted at once, p50 {Percentile(round, 50):F1} ms, max {round.Max():F1} ms{(warmUp ? " (warm-up, not counted)" : "")}");
+        warmUpSubmissions += (await SubmitRoundAsync(warmUpGroup, modules[round % modules.Count])).Length;
+    }
+    Console.WriteLine($"warm-up: {warmUpRounds} rounds, {warmUpSubmissions} submissions by other learners in {warmUpWatch.Elapsed.TotalSeconds:F0} s");
+
+    var latencies = new List<double>();
+    for (var round = 0; round < rounds; round++)
+    {
+        var module = modules[round % modules.Count];
+        var times = await SubmitRoundAsync(measuredGroup, module);
+        latencies.AddRange(times);
+        Console.WriteLine(times.Length == 0
+            ? $"{module}: nothing to submit (passed or out of attempts)"
+            : $"{module}: {times.Length} submitted at once, p50 {Percentile(times, 50):F1} ms, max {times.Max():F1} ms");
     }
     if (latencies.Count == 0)
     {
@@ -117,6 +108,48 @@ static async Task<int> RunAsync(Uri site, int learners, int rounds, int warmUpRo
     return 0;
 }
 
+static async Task<List<HttpClient>> SignInAsync(Uri site, string group, int learners)
+{
+    var clients = new List<HttpClient>();
+    for (var i = 0; i < learners; i++)
+    {
+        var client = new HttpClient(new PlainCookies { InnerHandler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false } }) { BaseAddress = site };
+        var login = await client.GetStringAsync("/konto/logga-in");
+        var signIn = await client.PostAsync("/konto/logga-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = Email(group, i), ["Input.Password"] = Password, ["__RequestVerificationToken"] = Token(login),
+        }));
+        if (signIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"sign-in failed for {Email(group, i)}: {(int)signIn.StatusCode}");
+        }
+        clients.Add(client);
+    }
+    return clients;
+}
+
+// Every learner gets an attempt ready, then all of them submit at the same moment; returns each submit's time in ms.
+static async Task<double[]> SubmitRoundAsync(List<HttpClient> group, string module)
+{
+    var forms = await Task.WhenAll(group.Select(client => PrepareAttemptAsync(client, module)));
+    var ready = forms.Where(f => f is not null).Select(f => f!.Value).ToList();
+    if (ready.Count == 0)
+    {
+        return [];
+    }
+    using var start = new SemaphoreSlim(0);
+    var submits = ready.Select(async form =>
+    {
+        await start.WaitAsync();
+        var watch = Stopwatch.StartNew();
+        var response = await form.Client.PostAsync($"/moduler/{module}/prov?handler=Submit", new FormUrlEncodedContent(form.Fields));
+        watch.Stop();
+        return response.StatusCode == HttpStatusCode.Redirect ? watch.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"submit answered {(int)response.StatusCode}");
+    }).ToList();
+    start.Release(ready.Count);
+    return await Task.WhenAll(submits);
+}
+
 // Reads every section (the quiz opens only then), starts an attempt and fills in the first choice of every question.
 static async Task<(HttpClient Client, Dictionary<string, string> Fields)?> PrepareAttemptAsync(HttpClient client, string module)
 {
@@ -128,7 +161,12 @@ static async Task<(HttpClient Client, Dictionary<string, string> Fields)?> Prepa
             break;
         }
     }
-    var quiz = await client.GetStringAsync($"/moduler/{module}/prov");
+    var page = await client.GetAsync($"/moduler/{module}/prov");
+    if (page.StatusCode != HttpStatusCode.OK)
+    {
+        return null;
+    }
+    var quiz = await page.Content.ReadAsStringAsync();
     if (!quiz.Contains("name=\"attempt\"", StringComparison.Ordinal))
     {
         if (!quiz.Contains("Starta provet", StringComparison.Ordinal))
