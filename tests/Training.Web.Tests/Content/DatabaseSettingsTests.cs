@@ -48,10 +48,11 @@ public class DatabaseSettingsTests(SharedSite shared)
     [Fact]
     public async Task AVerbsConnections_KeepSqlitesOwnCheckpoints()
     {
+        // A verb builds the site's services, as here, but never starts the host and its background services.
         using var folder = new TempFolder();
-        var options = new DbContextOptionsBuilder<TrainingDbContext>();
-        TrainingApp.UseDatabase(options, $"Data Source={Path.Combine(folder.Path, "verb.db")}");
-        await using var db = new TrainingDbContext(options.Options);
+        await using var app = TrainingApp.Build([$"--ConnectionStrings:Training=Data Source={Path.Combine(folder.Path, "verb.db")}"]);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         await db.Database.OpenConnectionAsync();
 
         Assert.Equal("1000", await Scalar(db, "PRAGMA wal_autocheckpoint;"));
