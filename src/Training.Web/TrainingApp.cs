@@ -43,6 +43,13 @@ public static class TrainingApp
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = ContentPaths.FindTopLevel("wwwroot"),
         });
+        // A singleton that captures a scoped service fails at build or first use in every environment, not only in
+        // Development (where dotnet run validates scopes) and not silently in Production.
+        builder.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         AddServices(builder);
         var app = builder.Build();
         UsePipeline(app);

@@ -10,11 +10,20 @@ namespace Training.Web.Components;
 /// Renders display-only components to HTML once per component, parameters and UI culture, and reuses the result:
 /// the component tag helper builds a whole renderer per request, which cost a sixth of a section page.
 /// Only for components whose output depends on nothing but their parameters and the culture.
+/// The renderer resolves scoped services (the components' activity source among them), so it lives in a scope of its
+/// own for as long as this singleton does, never on the root provider.
 /// </summary>
-public sealed class ComponentHtml(IServiceProvider services, ILoggerFactory loggers) : IAsyncDisposable
+public sealed class ComponentHtml : IAsyncDisposable
 {
-    private readonly HtmlRenderer renderer = new(services, loggers);
+    private readonly AsyncServiceScope scope;
+    private readonly HtmlRenderer renderer;
     private readonly ConcurrentDictionary<string, Task<IHtmlContent>> rendered = new(StringComparer.Ordinal);
+
+    public ComponentHtml(IServiceScopeFactory scopes, ILoggerFactory loggers)
+    {
+        scope = scopes.CreateAsyncScope();
+        renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+    }
 
     public Task<IHtmlContent> RenderAsync<TComponent>(params (string Name, object? Value)[] parameters)
         where TComponent : IComponent
@@ -38,5 +47,9 @@ public sealed class ComponentHtml(IServiceProvider services, ILoggerFactory logg
         }));
     }
 
-    public ValueTask DisposeAsync() => renderer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await renderer.DisposeAsync();
+        await scope.DisposeAsync();
+    }
 }

@@ -34,18 +34,19 @@ public static class DemoSeed
 {
     public const int DefaultEmployees = 200;
     public const int MaximumEmployees = 999_999; // employee numbers are D + six digits
-    public const string DevelopmentAccountsFile = "data/demo-accounts.txt";
+
+    /// <summary>Whether a start adds the small demo; on by default in Development only.</summary>
+    public const string OnStartSetting = "Demo:SeedOnStart";
 
     private const int BatchSize = 2_500;
     private const int ProgressEvery = 5_000;
     private const int NameSeed = 20_261_128;
 
-    /// <summary>The demo agencies get an <c>.example</c> domain (RFC 2606), so demo addresses can never reach a real mailbox.</summary>
-    public static readonly IReadOnlyDictionary<string, string> ExampleDomains = new Dictionary<string, string>
-    {
-        ["polisen"] = "polisen.example",
-        ["aklagare"] = "aklagare.example",
-    };
+    /// <summary>
+    /// Every agency gets an <c>.example</c> domain (RFC 2606) for its demo people, e.g. <c>polisen.example</c>, so a demo
+    /// address can never reach a real mailbox, whatever reset or invitation is sent once SMTP is set.
+    /// </summary>
+    public static string ExampleDomain(string agencyCode) => $"{agencyCode}.example";
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
@@ -90,14 +91,14 @@ public static class DemoSeed
         "rabarber", "igelkott", "kantarell", "snigel", "fjallripa", "kastanj", "labyrint", "mandel", "nejlika", "palt",
     ];
 
-    /// <summary>Adds the demo agencies' <c>.example</c> domains where the agency exists and the domain is free.</summary>
+    /// <summary>Adds every agency's <c>.example</c> domain where it is free.</summary>
     public static async Task AddExampleDomainsAsync(TrainingDbContext db, CancellationToken cancellationToken = default)
     {
         var taken = await db.AgencyDomains.Select(d => d.Domain).ToListAsync(cancellationToken);
-        var agencies = await db.Agencies.Where(a => ExampleDomains.Keys.Contains(a.Code)).ToListAsync(cancellationToken);
-        foreach (var agency in agencies.Where(a => !taken.Contains(ExampleDomains[a.Code])))
+        var agencies = await db.Agencies.ToListAsync(cancellationToken);
+        foreach (var agency in agencies.Where(a => !taken.Contains(ExampleDomain(a.Code))))
         {
-            db.AgencyDomains.Add(new AgencyDomain { AgencyId = agency.Id, Domain = ExampleDomains[agency.Code] });
+            db.AgencyDomains.Add(new AgencyDomain { AgencyId = agency.Id, Domain = ExampleDomain(agency.Code) });
         }
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -217,7 +218,8 @@ public static class DemoSeed
                 })
                 .ToListAsync(cancellationToken))
             .OrderBy(a => a.Code, StringComparer.Ordinal)
-            .Select(a => new EmployeeAgency(a.Id, a.Code, EmailDomain(a.Code, a.Domains), a.Units, a.JobRoles, 0))
+            .Where(a => a.Domains.Contains(ExampleDomain(a.Code))) // an agency whose .example domain another agency holds gets no demo people
+            .Select(a => new EmployeeAgency(a.Id, a.Code, ExampleDomain(a.Code), a.Units, a.JobRoles, 0))
             .ToList();
         if (agencies.Count == 0 || count == 0)
         {
@@ -385,13 +387,10 @@ public static class DemoSeed
 
     /// <summary>
     /// The Development first start's small demo: the fixed accounts and <see cref="DefaultEmployees"/> employees. Generated
-    /// passwords are kept in <see cref="DevelopmentAccountsFile"/> (under the git-ignored data/) and printed at every
-    /// Development start, so a developer always has them at hand. Production and Testing never call this.
+    /// passwords are kept in <paramref name="accountsFile"/> (see <see cref="AccountsFile"/>) and printed at every
+    /// Development start, so a developer always has them at hand. Production never calls this.
     /// </summary>
-    public static Task RunForDevelopmentAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken) =>
-        RunForDevelopmentAsync(services, output, Path.GetFullPath(DevelopmentAccountsFile), cancellationToken);
-
-    internal static async Task RunForDevelopmentAsync(IServiceProvider services, TextWriter output, string accountsFile, CancellationToken cancellationToken)
+    public static async Task RunForDevelopmentAsync(IServiceProvider services, TextWriter output, string accountsFile, CancellationToken cancellationToken)
     {
         await AddExampleDomainsAsync(services.GetRequiredService<TrainingDbContext>(), cancellationToken);
         var accounts = await SeedAccountsAsync(services, password: null, cancellationToken);
@@ -420,6 +419,13 @@ public static class DemoSeed
                 : "finns, men lösenordet finns inte i filen (sätt ett med: seed demo --password <lösenord>)";
             await output.WriteLineAsync($"  {result.Account.Email,-26} {string.Join('+', result.Account.Roles),-16} {line}");
         }
+    }
+
+    /// <summary><c>demo-accounts.txt</c> beside the SQLite file (by default data/, which git ignores).</summary>
+    public static string AccountsFile(IConfiguration configuration)
+    {
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(TrainingApp.ConnectionString(configuration)).DataSource;
+        return Path.Combine(Path.GetDirectoryName(database) ?? Path.GetFullPath("data"), "demo-accounts.txt");
     }
 
     public static string EmployeesSummary(DemoEmployeesResult result) =>
@@ -456,10 +462,6 @@ public static class DemoSeed
     }
 
     private static string EmployeeNumber(int i) => string.Create(CultureInfo.InvariantCulture, $"D{i:D6}");
-
-    private static string EmailDomain(string code, List<string> domains) =>
-        ExampleDomains.TryGetValue(code, out var example) && domains.Contains(example) ? example
-        : domains.FirstOrDefault() ?? $"{code}.example";
 
     private static List<EmployeeAgency> WithCumulativeShares(List<EmployeeAgency> agencies)
     {

@@ -4,7 +4,10 @@ using Training.Web.Data;
 
 namespace Training.Web.Infrastructure;
 
-/// <summary>Migrates the database, imports the content and seeds agencies once at start, then marks the site ready.</summary>
+/// <summary>
+/// Migrates the database, imports the content and seeds agencies once at start (and the demo, in Development), then marks
+/// the site ready.
+/// </summary>
 public sealed partial class StartupWork(
     IServiceScopeFactory scopes, ContentImporter importer, Readiness readiness, IConfiguration configuration,
     IHostEnvironment environment, ILogger<StartupWork> logger) : BackgroundService
@@ -23,9 +26,9 @@ public sealed partial class StartupWork(
                 var services = scope.ServiceProvider;
                 await DatabaseSetup.SeedAsync(
                     services.GetRequiredService<TrainingDbContext>(), services.GetRequiredService<RoleManager<IdentityRole>>(), content.Agencies, logger);
-                if (environment.IsDevelopment())
+                if (configuration.GetValue(DemoSeed.OnStartSetting, environment.IsDevelopment()))
                 {
-                    await DemoSeed.RunForDevelopmentAsync(services, Console.Out, stoppingToken);
+                    await DemoSeed.RunForDevelopmentAsync(services, Console.Out, DemoSeed.AccountsFile(configuration), stoppingToken);
                 }
             }
             readiness.MarkReady();

@@ -13,14 +13,16 @@ using Training.Web.Data;
 namespace Training.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real site in the "Testing" environment on its own SQLite file in a temporary folder. The content is the
-/// repository's content/ unless a test gives its own folder. Creating it does not start it: call <see cref="StartAsync"/>.
+/// The real site on its own SQLite file in a temporary folder, in the Development environment as the README's
+/// <c>dotnet run</c> starts it (scopes validated; the demo only where <see cref="SeedDemo"/> asks for it), unless a test
+/// names another. The content is the repository's content/ unless a test gives its own folder. Creating it does not
+/// start it: call <see cref="StartAsync"/>.
 /// </summary>
 public partial class TrainingSite : WebApplicationFactory<Program>
 {
     public const string Password = "en helt vanlig testfras";
 
-    public TrainingSite(string? contentPath = null, string? dataFolder = null, string environment = "Testing")
+    public TrainingSite(string? contentPath = null, string? dataFolder = null, string environment = "Development")
     {
         DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("training-test-").FullName;
         ContentPath = contentPath ?? RepositoryPaths.Content;
@@ -48,6 +50,12 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     /// <summary>Sign-in POSTs allowed per minute and address; high by default so tests are not rate limited.</summary>
     public int SignInsPerMinute { get; init; } = 100_000;
 
+    /// <summary>Whether the first start adds the Development demo (the fixed accounts and 200 made-up employees).</summary>
+    public bool SeedDemo { get; init; }
+
+    /// <summary>Services a test swaps in, e.g. to make a page fail.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Security:RequireTwoFactorForStaff, set explicitly (the site turns it on outside Development by default).</summary>
     public bool RequireTwoFactorForStaff { get; init; }
 
@@ -60,9 +68,14 @@ public partial class TrainingSite : WebApplicationFactory<Program>
         builder.UseSetting("Site:BaseUrl", "https://training.test");
         builder.UseSetting("Security:SignInsPerMinute", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
+        builder.UseSetting(DemoSeed.OnStartSetting, SeedDemo ? "true" : "false");
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(Errors)));
     }

@@ -1,5 +1,6 @@
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Content;
@@ -12,8 +13,11 @@ using Training.Web.Learning;
 
 namespace Training.Web.Pages.Modules;
 
-public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock, RequestTokens tokens) : PageModel
+public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock, RequestTokens tokens)
+    : PageModel, IAsyncResultFilter
 {
+    private bool servingSection;
+
     public CatalogueModule Module { get; private set; } = null!;
 
     public RenderedSection Section { get; private set; } = null!;
@@ -36,9 +40,19 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
         {
             return NotFound();
         }
-        await progress.RecordVisitAsync(db, User.UserIdOf(), Module.VersionId, Number);
         await LoadCompletedAsync();
+        servingSection = true;
         return Page();
+    }
+
+    /// <summary>A section counts as read only once its page was served whole: an error page must not unlock the quiz.</summary>
+    public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+    {
+        var executed = await next();
+        if (servingSection && executed.Exception is null && Response.StatusCode == StatusCodes.Status200OK)
+        {
+            await progress.RecordVisitAsync(db, User.UserIdOf(), Module.VersionId, Number);
+        }
     }
 
     /// <summary>A module without graded questions is completed by confirming it on its last section, once every section is opened.</summary>
