@@ -48,6 +48,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     /// <summary>Sign-in POSTs allowed per minute and address; high by default so tests are not rate limited.</summary>
     public int SignInsPerMinute { get; init; } = 100_000;
 
+    /// <summary>Sign-in POSTs allowed per minute and address whatever the account; high by default.</summary>
+    public int SignInsPerMinutePerAddress { get; init; } = 100_000;
+
     /// <summary>Security:RequireTwoFactorForStaff, set explicitly (the site turns it on outside Development by default).</summary>
     public bool RequireTwoFactorForStaff { get; init; }
 
@@ -59,6 +62,7 @@ public partial class TrainingSite : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Site:BaseUrl", "https://training.test");
         builder.UseSetting("Security:SignInsPerMinute", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:SignInsPerMinutePerAddress", SignInsPerMinutePerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         if (Clock is { } clock)
         {
