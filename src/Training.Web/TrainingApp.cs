@@ -6,7 +6,6 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -199,16 +198,8 @@ public static class TrainingApp
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr, Roles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
-        var signInsPerMinute = Math.Max(1, configuration.GetValue("Security:SignInsPerMinute", 20));
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Policies.SignInRate, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "okänd adress", // TestServer has no address
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("läsning"));
-        });
+        services.AddSingleton<KnownDevices>();
+        services.AddSignInLimits(configuration);
     }
 
     /// <summary>The SQLite connection string with the file made absolute (and its folder created) and a 30 s busy timeout.</summary>
@@ -241,6 +232,7 @@ public static class TrainingApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseKnownProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel");
@@ -253,7 +245,7 @@ public static class TrainingApp
         app.UseReadinessGate();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
+        app.UseSignInLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMustChangePassword();

@@ -42,12 +42,36 @@ public sealed class TrainingClaimsFactory(UserManager<User> users, RoleManager<I
     }
 }
 
-/// <summary>A deactivated person cannot sign in, whatever their password.</summary>
+/// <summary>
+/// A deactivated person cannot sign in, whatever their password; the lockout does not apply in a browser that has signed
+/// in to the account before (<see cref="KnownDevices"/>), and every full sign-in makes the browser known.
+/// </summary>
 public sealed class TrainingSignInManager(
     UserManager<User> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<User> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<User>> logger, Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<User> confirmation)
+    IUserConfirmation<User> confirmation, KnownDevices devices)
     : SignInManager<User>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(User user) => user.IsActive && await base.CanSignInAsync(user);
+
+    protected override async Task<bool> IsLockedOut(User user) => await base.IsLockedOut(user) && !devices.IsTrusted(Context, user);
+
+    /// <summary>Whether the lockout stands in the way of this request (it does not in a known browser).</summary>
+    public Task<bool> IsLockedOutHereAsync(User user) => IsLockedOut(user);
+
+    /// <summary>A wrong password or code that Identity has already counted: counted against this browser too.</summary>
+    public void NoteFailureHere(User user) => devices.RecordFailure(Context, user);
+
+    /// <summary>A wrong password or code outside Identity's sign-in: counts toward the lockout, and against this browser.</summary>
+    public async Task RecordFailureAsync(User user)
+    {
+        await UserManager.AccessFailedAsync(user);
+        devices.RecordFailure(Context, user);
+    }
+
+    public override async Task SignInWithClaimsAsync(User user, Microsoft.AspNetCore.Authentication.AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        devices.Remember(Context, user);
+    }
 }

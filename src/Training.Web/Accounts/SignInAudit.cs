@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Training.Web.Audit;
 using Training.Web.Data;
 
@@ -7,6 +8,13 @@ namespace Training.Web.Accounts;
 public static class SignInAudit
 {
     public const string NotAllowed = "Kontot får inte logga in: inaktiverat eller obekräftad e-postadress.";
+
+    /// <summary>Why an account may not sign in, for the audit log only: the person is told no more than for a wrong password.</summary>
+    public static string NotAllowedBecause(User user) =>
+        !user.IsActive ? "Kontot får inte logga in: kontot är inaktiverat."
+        : Invitations.Awaits(user) ? "Kontot får inte logga in: inbjudan är inte antagen."
+        : !user.EmailConfirmed ? "Kontot får inte logga in: e-postadressen är inte bekräftad."
+        : NotAllowed;
 
     /// <summary>
     /// Records the failure, and the lockout it caused; an attempt while the account was already locked is recorded as
@@ -41,6 +49,21 @@ public static class SignInAudit
             SubjectLabel = address.Length > 256 ? address[..256] : address,
             Details = "Okänd e-postadress.",
         });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A wrong password or code where a signed-in person had to show it again (changing the password, the second
+    /// factor), and the lockout it caused.
+    /// </summary>
+    public static async Task RecordReauthenticationFailureAsync(
+        this AuditLog auditLog, TrainingDbContext db, ClaimsPrincipal actor, User user, string details, bool isLockedOut)
+    {
+        auditLog.Add(db, actor, AuditActions.ReauthenticationFailed, user, details);
+        if (isLockedOut)
+        {
+            auditLog.Add(db, actor, AuditActions.LockedOut, user, "Kontot låstes efter för många misslyckade försök.");
+        }
         await db.SaveChangesAsync();
     }
 }

@@ -18,11 +18,13 @@ public static class AuditActions
     public const string AgencyChanged = "agency-changed";
     public const string Exported = "exported";
     public const string Published = "published";
+    public const string ReauthenticationFailed = "reauthentication-failed";
 
     public static readonly string[] All =
     [
         SignInFailed, LockedOut, TwoFactorFailed, TwoFactorEnabled, TwoFactorReset, RoleAdded, RoleRemoved,
         Activated, Deactivated, UserChanged, UsersImported, AgencyCreated, AgencyChanged, Exported, Published,
+        ReauthenticationFailed,
     ];
 
     /// <summary>The action in Swedish (the key for the English resource).</summary>
@@ -43,6 +45,7 @@ public static class AuditActions
         AgencyChanged => "Myndighet ändrad",
         Exported => "Export",
         Published => "Publicering",
+        ReauthenticationFailed => "Fel lösenord eller kod vid kontoändring",
         _ => action,
     };
 }

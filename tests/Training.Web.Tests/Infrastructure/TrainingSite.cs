@@ -56,6 +56,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     /// <summary>Services a test swaps in, e.g. to make a page fail.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>Sign-in POSTs allowed per minute and address whatever the account; high by default.</summary>
+    public int SignInsPerMinutePerAddress { get; init; } = 100_000;
+
     /// <summary>Security:RequireTwoFactorForStaff, set explicitly (the site turns it on outside Development by default).</summary>
     public bool RequireTwoFactorForStaff { get; init; }
 
@@ -67,6 +70,7 @@ public partial class TrainingSite : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Site:BaseUrl", "https://training.test");
         builder.UseSetting("Security:SignInsPerMinute", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:SignInsPerMinutePerAddress", SignInsPerMinutePerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         builder.UseSetting(DemoSeed.OnStartSetting, SeedDemo ? "true" : "false");
         if (Clock is { } clock)

@@ -11,7 +11,10 @@ using Training.Web.Data;
 
 namespace Training.Web.Pages.Account;
 
-/// <summary>Sends a reset link when the address has an active account; the answer never says whether it has.</summary>
+/// <summary>
+/// Sends a reset link when the address has an active account (a new invitation, or the confirmation link again, while
+/// the address is unconfirmed); the answer never says whether it has.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Policies.SignInRate)]
 public class ForgotPasswordModel(UserManager<User> users, EmailSender email, TrainingDbContext db, IStringLocalizer<SharedResource> t) : PageModel
@@ -50,6 +53,11 @@ public class ForgotPasswordModel(UserManager<User> users, EmailSender email, Tra
             var agency = await db.Agencies.Where(a => a.Id == invited.AgencyId).Select(a => a.Name).FirstAsync();
             var mail = await Invitations.ComposeAsync(users, email, t, invited, agency);
             await email.SendAsync(mail.To, mail.Subject, mail.Text);
+        }
+        else if (found is { IsActive: true, EmailConfirmed: false } registered)
+        {
+            // registered but the link was lost or ran out: a reset would not confirm the address either
+            await RegisterModel.SendConfirmationAsync(users, email, t, registered);
         }
         return RedirectToPage(new { skickat = true });
     }

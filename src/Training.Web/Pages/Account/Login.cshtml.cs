@@ -14,13 +14,8 @@ namespace Training.Web.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(Policies.SignInRate)]
 public class LoginModel(
-    SignInManager<User> signIn, UserManager<User> users, TrainingDbContext db, AuditLog auditLog, IStringLocalizer<SharedResource> t) : PageModel
+    TrainingSignInManager signIn, UserManager<User> users, TrainingDbContext db, AuditLog auditLog, IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>Checked against when the address is unknown, so a wrong address takes as long as a wrong password.</summary>
-    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<User>(
-        Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 210_000 }))
-        .HashPassword(new User { Name = "" }, Guid.NewGuid().ToString()));
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -62,11 +57,19 @@ public class LoginModel(
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
-            users.PasswordHasher.VerifyHashedPassword(new User { Name = "" }, DecoyHash.Value, Input.Password);
+            users.VerifyAnyway(null, Input.Password);
             await auditLog.RecordUnknownAddressAsync(db, Input.Email);
-            return Refuse(t["Fel e-postadress eller lösenord."]);
+            return Refuse();
         }
-        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var accountWasLocked = await users.IsLockedOutAsync(user);
+        if (user.PasswordHash is null || !await signIn.CanSignInAsync(user) || await signIn.IsLockedOutHereAsync(user))
+        {
+            // Identity would answer these without a hash; check the password anyway so the time is the same.
+            users.VerifyAnyway(user, Input.Password);
+            await auditLog.RecordRefusalAsync(db, user, AuditActions.SignInFailed, SignInAudit.NotAllowedBecause(user),
+                wasLockedOut: accountWasLocked, isLockedOut: accountWasLocked && await signIn.CanSignInAsync(user));
+            return Refuse();
+        }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -76,23 +79,21 @@ public class LoginModel(
         {
             return LocalRedirect(LoginCodeModel.PathFor(Url.IsLocalUrl(returnUrl) ? returnUrl : null));
         }
-        await auditLog.RecordRefusalAsync(db, user, AuditActions.SignInFailed,
-            result.IsNotAllowed ? SignInAudit.NotAllowed : "Fel lösenord.",
-            wasLockedOut, result.IsLockedOut);
-        if (result.IsLockedOut)
-        {
-            return Refuse(t["Kontot är låst i 15 minuter efter för många felaktiga försök. Vänta och försök igen, eller återställ lösenordet."]);
-        }
-        if (result.IsNotAllowed)
-        {
-            return Refuse(t["Det går inte att logga in med kontot. Har du bekräftat din e-postadress? Kontakta annars din HR-avdelning."]);
-        }
-        return Refuse(t["Fel e-postadress eller lösenord."]);
+        signIn.NoteFailureHere(user);
+        await auditLog.RecordRefusalAsync(db, user, AuditActions.SignInFailed, "Fel lösenord.",
+            wasLockedOut: false, isLockedOut: !accountWasLocked && await users.IsLockedOutAsync(user));
+        return Refuse();
     }
 
-    private PageResult Refuse(string message)
+    /// <summary>
+    /// Every refused password step gets this one answer, with the same status and a password hash's time, whether the
+    /// address is unknown, the password wrong, or the account locked, deactivated or not yet confirmed: the answer must
+    /// not tell which addresses have an account. The audit log keeps which it was.
+    /// </summary>
+    private PageResult Refuse()
     {
-        ModelState.AddModelError(string.Empty, message);
+        ModelState.AddModelError(string.Empty,
+            t["Det gick inte att logga in. Kontrollera e-postadressen och lösenordet. Efter fem felaktiga försök spärras inloggningen i 15 minuter, utom i webbläsare där du har loggat in tidigare. Har du glömt lösenordet eller inte bekräftat din e-postadress? Be om en ny länk under Glömt lösenordet."]);
         Input.Password = "";
         return Page();
     }

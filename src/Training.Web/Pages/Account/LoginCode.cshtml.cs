@@ -15,7 +15,7 @@ namespace Training.Web.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(Policies.SignInRate)]
 public class LoginCodeModel(
-    SignInManager<User> signIn, UserManager<User> users, TrainingDbContext db, AuditLog auditLog, IStringLocalizer<SharedResource> t) : PageModel
+    TrainingSignInManager signIn, TrainingDbContext db, AuditLog auditLog, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string Path = "/konto/logga-in/kod";
 
@@ -59,7 +59,7 @@ public class LoginCodeModel(
         {
             return Refuse(nameof(InputModel.Code), t["Koden är sex siffror. Skriv den som appen visar den."]);
         }
-        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var lockedHere = await signIn.IsLockedOutHereAsync(user);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
@@ -67,11 +67,16 @@ public class LoginCodeModel(
         }
         if (result.IsNotAllowed)
         {
-            await auditLog.RecordRefusalAsync(db, user, AuditActions.SignInFailed, SignInAudit.NotAllowed, wasLockedOut, isLockedOut: false);
+            await auditLog.RecordRefusalAsync(db, user, AuditActions.SignInFailed, SignInAudit.NotAllowedBecause(user), lockedHere, isLockedOut: false);
             return Refuse(null, t["Det går inte att logga in med kontot. Har du bekräftat din e-postadress? Kontakta annars din HR-avdelning."]);
         }
-        await auditLog.RecordRefusalAsync(db, user, AuditActions.TwoFactorFailed, "Fel kod från autentiseringsappen.", wasLockedOut, result.IsLockedOut);
-        if (result.IsLockedOut)
+        if (!lockedHere)
+        {
+            signIn.NoteFailureHere(user); // a wrong code: Identity has counted it toward the account
+        }
+        var lockedNow = await signIn.IsLockedOutHereAsync(user);
+        await auditLog.RecordRefusalAsync(db, user, AuditActions.TwoFactorFailed, "Fel kod från autentiseringsappen.", lockedHere, lockedNow);
+        if (lockedNow)
         {
             return Refuse(null, t["Kontot är låst i 15 minuter efter för många felaktiga försök. Vänta och försök igen, eller återställ lösenordet."]);
         }

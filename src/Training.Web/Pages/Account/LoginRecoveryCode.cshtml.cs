@@ -15,7 +15,7 @@ namespace Training.Web.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(Policies.SignInRate)]
 public class LoginRecoveryCodeModel(
-    SignInManager<User> signIn, UserManager<User> users, TrainingDbContext db, AuditLog auditLog, IStringLocalizer<SharedResource> t) : PageModel
+    TrainingSignInManager signIn, TrainingDbContext db, AuditLog auditLog, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -50,14 +50,14 @@ public class LoginRecoveryCodeModel(
         }
         // Identity's recovery-code sign-in checks neither lockout nor whether the account may sign in, and counts
         // no failure; without these a locked account could go on guessing here.
-        if (await users.IsLockedOutAsync(user))
+        if (await signIn.IsLockedOutHereAsync(user))
         {
             await auditLog.RecordRefusalAsync(db, user, AuditActions.TwoFactorFailed, "", wasLockedOut: true, isLockedOut: true);
             return Refuse(null, t["Kontot är låst i 15 minuter efter för många felaktiga försök. Vänta och försök igen, eller återställ lösenordet."]);
         }
         if (!await signIn.CanSignInAsync(user))
         {
-            await auditLog.RecordRefusalAsync(db, user, AuditActions.SignInFailed, SignInAudit.NotAllowed, wasLockedOut: false, isLockedOut: false);
+            await auditLog.RecordRefusalAsync(db, user, AuditActions.SignInFailed, SignInAudit.NotAllowedBecause(user), wasLockedOut: false, isLockedOut: false);
             return Refuse(null, t["Det går inte att logga in med kontot. Har du bekräftat din e-postadress? Kontakta annars din HR-avdelning."]);
         }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Authenticator.NormalizedRecoveryCode(Input.RecoveryCode));
@@ -65,8 +65,8 @@ public class LoginRecoveryCodeModel(
         {
             return LocalRedirect(ReturnUrl ?? "/");
         }
-        await users.AccessFailedAsync(user);
-        var lockedNow = await users.IsLockedOutAsync(user);
+        await signIn.RecordFailureAsync(user);
+        var lockedNow = await signIn.IsLockedOutHereAsync(user);
         await auditLog.RecordRefusalAsync(db, user, AuditActions.TwoFactorFailed, "Fel återställningskod.", wasLockedOut: false, lockedNow);
         return lockedNow
             ? Refuse(null, t["Kontot är låst i 15 minuter efter för många felaktiga försök. Vänta och försök igen, eller återställ lösenordet."])

@@ -38,6 +38,9 @@ public class ResetPasswordModel(UserManager<User> users, TrainingDbContext db, D
             IdentityErrors.AddTo(ModelState, result);
             return Page();
         }
+        // whoever reads the person's mail could reset anyway: a lockout that outlived the reset would only keep them out
+        await users.SetLockoutEndDateAsync(user!, null);
+        await users.ResetAccessFailedCountAsync(user!);
         await sessions.RemoveAllAsync(db, user!.Id);
         if (user.MustChangePassword)
         {

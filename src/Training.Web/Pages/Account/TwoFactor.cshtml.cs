@@ -10,14 +10,23 @@ namespace Training.Web.Pages.Account;
 
 /// <summary>
 /// Two-factor sign-in with an authenticator app: set up (shared key, QR code, a code to confirm), then recovery codes
-/// shown once. Staff who must use it can get new recovery codes or a new key, but not turn it off.
+/// shown once. Staff who must use it can get new recovery codes or a new key, but not turn it off. New recovery codes,
+/// a new key and turning it off each ask for the password or a current code first (a session alone is not enough), and
+/// a wrong one counts toward the lockout.
 /// </summary>
 public class TwoFactorModel(
-    UserManager<User> users, SignInManager<User> signIn, TrainingDbContext db, AuditLog auditLog, TwoFactorRequirement requirement,
+    UserManager<User> users, TrainingSignInManager signIn, TrainingDbContext db, AuditLog auditLog, TwoFactorRequirement requirement,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
+
+    /// <summary>The password or a current code from the app, typed again for a change to the second factor.</summary>
+    [BindProperty]
+    public string? Confirmation { get; set; }
+
+    /// <summary>The handler whose confirmation was refused, and why: the page shows the message beside that form.</summary>
+    public (string Handler, string Message)? ConfirmationError { get; private set; }
 
     public bool Enabled { get; private set; }
 
@@ -100,6 +109,10 @@ public class TwoFactorModel(
         {
             return RedirectToPage();
         }
+        if (await RefuseUnconfirmedAsync(user, "RecoveryCodes") is { } refused)
+        {
+            return refused;
+        }
         auditLog.Add(db, User, AuditActions.TwoFactorReset, user, "Nya återställningskoder; de tidigare gäller inte längre.");
         NewRecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? []];
         Message = t["Här är dina nya återställningskoder. De tidigare gäller inte längre."];
@@ -113,6 +126,10 @@ public class TwoFactorModel(
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
+        }
+        if (await RefuseUnconfirmedAsync(user, "NewKey") is { } refused)
+        {
+            return refused;
         }
         await TurnOffAsync(user, "Ny nyckel för autentiseringsappen; inloggning i två steg är av tills den ställts in igen.");
         return RedirectToPage(new { meddelande = "ny-nyckel" });
@@ -128,9 +145,53 @@ public class TwoFactorModel(
         {
             return Challenge();
         }
+        if (await RefuseUnconfirmedAsync(user, "Disable") is { } refused)
+        {
+            return refused;
+        }
         await TurnOffAsync(user, "Inloggning i två steg avstängd.");
         return RedirectToPage(new { meddelande = "avstangd" });
     }
+
+    /// <summary>
+    /// Null when <see cref="Confirmation"/> holds the person's password or a current code from their app; otherwise the
+    /// page again with the reason beside the form of <paramref name="handler"/>. A wrong one counts toward the lockout,
+    /// and a locked account changes nothing.
+    /// </summary>
+    private async Task<IActionResult?> RefuseUnconfirmedAsync(User user, string handler)
+    {
+        string message;
+        if (string.IsNullOrWhiteSpace(Confirmation))
+        {
+            message = t["Skriv ditt lösenord eller en kod från appen."];
+        }
+        else if (await signIn.IsLockedOutHereAsync(user))
+        {
+            message = t["Kontot är låst i 15 minuter efter för många felaktiga försök. Vänta och försök igen, eller återställ lösenordet."];
+        }
+        else if (await IsPasswordOrCurrentCodeAsync(user, Confirmation))
+        {
+            return null;
+        }
+        else
+        {
+            await signIn.RecordFailureAsync(user);
+            var lockedNow = await signIn.IsLockedOutHereAsync(user);
+            await auditLog.RecordReauthenticationFailureAsync(db, User, user, "Fel lösenord eller kod vid ändring av tvåstegsverifieringen.", lockedNow);
+            message = lockedNow
+                ? t["Kontot är låst i 15 minuter efter för många felaktiga försök. Vänta och försök igen, eller återställ lösenordet."]
+                : t["Lösenordet eller koden stämmer inte."];
+        }
+        ConfirmationError = (handler, message);
+        await LoadAsync(user);
+        return Page();
+    }
+
+    /// <summary>Six digits are a code (a password has at least twelve characters), anything else the password.</summary>
+    private async Task<bool> IsPasswordOrCurrentCodeAsync(User user, string typed) =>
+        Authenticator.NormalizedCode(typed) is { } code && await users.GetTwoFactorEnabledAsync(user)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            : await users.CheckPasswordAsync(user, typed);
 
     private async Task TurnOffAsync(User user, string details)
     {

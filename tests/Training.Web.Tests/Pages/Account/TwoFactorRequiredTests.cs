@@ -112,7 +112,10 @@ public class TwoFactorRequiredTests(TwoFactorRequiredSite required) : IClassFixt
         Assert.True(Site.WithDb(db => db.Users.Single(u => u.Id == admin.Id).TwoFactorEnabled));
 
         var newKey = await client.PostAsync(new Uri(TwoFactorForms.SetUpPage + "?handler=NewKey", UriKind.Relative),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }));
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Confirmation"] = TrainingSite.Password, ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page),
+            }));
 
         Assert.Equal(HttpStatusCode.Redirect, newKey.StatusCode);
         Assert.False(Site.WithDb(db => db.Users.Single(u => u.Id == admin.Id).TwoFactorEnabled));

@@ -191,7 +191,8 @@ public class TwoFactorSignInTests(SharedSite shared)
         var setUp = await TwoFactorForms.SetUpAsync(await Site.SignInAsync("stanger.av@polisen.se"));
         var client = await TwoFactorForms.SignInAsync(Site, "stanger.av@polisen.se", setUp.Key);
 
-        var off = await Forms.PostAsync(client, TwoFactorForms.SetUpPage + "?handler=Disable", [], formPage: TwoFactorForms.SetUpPage);
+        var off = await Forms.PostAsync(client, TwoFactorForms.SetUpPage + "?handler=Disable",
+            new Dictionary<string, string> { ["Confirmation"] = TrainingSite.Password }, formPage: TwoFactorForms.SetUpPage);
 
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.False(Stored(user).TwoFactorEnabled);
@@ -208,7 +209,8 @@ public class TwoFactorSignInTests(SharedSite shared)
         var client = await Site.SignInAsync("nya.koder@polisen.se");
         var setUp = await TwoFactorForms.SetUpAsync(client);
 
-        var renewed = await Forms.PostAsync(client, TwoFactorForms.SetUpPage + "?handler=RecoveryCodes", [], formPage: TwoFactorForms.SetUpPage);
+        var renewed = await Forms.PostAsync(client, TwoFactorForms.SetUpPage + "?handler=RecoveryCodes",
+            new Dictionary<string, string> { ["Confirmation"] = TrainingSite.Password }, formPage: TwoFactorForms.SetUpPage);
 
         var codes = TwoFactorForms.RecoveryCodesOn(await renewed.Content.ReadAsStringAsync());
         Assert.Equal(10, codes.Count);
