@@ -51,7 +51,9 @@ public sealed class ImportStoreTests : IDisposable
             ids.Add(await PreviewAsync("hr-1", 1, $"fil {i}"));
         }
 
-        Assert.Equal([false, false, true, true, true], await Task.WhenAll(ids.Select(KeptAsync)));
+        var kept = await Task.WhenAll(ids.Select(KeptAsync));
+
+        Assert.Equal(new[] { false, false, true, true, true }, kept);
         Assert.Equal(ImportStore.PreviewsPerPerson, Directory.GetDirectories(folder.Path).Length);
     }
 
