@@ -13,21 +13,20 @@ public static class ContentHash
     private static readonly HashSet<string> TextExtensions =
         new(StringComparer.OrdinalIgnoreCase) { ".md", ".gift", ".yml", ".yaml", ".txt", ".svg", ".csv", ".json" };
 
-    /// <summary>The module folder's files as sorted relative paths.</summary>
-    public static IReadOnlyList<string> ListFiles(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Where(p => !p.Split('/').Any(segment => segment.StartsWith('.')))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    /// <summary>Hashes a module folder (its files as <see cref="ModuleFolder.List"/> finds them).</summary>
+    public static string Compute(string folder) => Compute(folder, ModuleFolder.List(folder, "").Files);
 
-    /// <summary>Hashes a module folder.</summary>
-    public static string Compute(string folder)
+    /// <summary>
+    /// Hashes the listed files of a module folder (sorted relative paths); a file that cannot be read throws
+    /// <see cref="ModuleFileException"/>.
+    /// </summary>
+    public static string Compute(string folder, IEnumerable<string> files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var relative in ListFiles(folder))
+        foreach (var relative in files)
         {
-            var bytes = File.ReadAllBytes(Path.Combine(folder, relative));
+            var bytes = ModuleFolder.ReadBytes(folder, relative);
             if (TextExtensions.Contains(Path.GetExtension(relative)))
             {
                 bytes = NormaliseLineEndings(bytes);

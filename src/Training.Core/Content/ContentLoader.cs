@@ -25,16 +25,33 @@ public static class ContentLoader
         else
         {
             var byId = new Dictionary<string, ModuleSource>(StringComparer.Ordinal);
-            foreach (var folder in Directory.GetDirectories(modulesFolder).Order(StringComparer.Ordinal))
+            foreach (var entry in new DirectoryInfo(modulesFolder).GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
             {
-                var name = Path.GetFileName(folder);
-                if (name.StartsWith('.'))
+                var name = entry.Name;
+                var folder = entry.FullName;
+                if (name.StartsWith('.') || (entry is FileInfo && entry.LinkTarget is null))
                 {
+                    continue;
+                }
+                if (entry.LinkTarget is not null && !Directory.Exists(folder))
+                {
+                    problems.Add(new ContentProblem(ModuleLoader.JoinDisplay(displayRoot, "modules/" + name), 0,
+                        "länken pekar inte på en modulmapp (den saknas eller går i en slinga); modulen hoppas över."));
                     continue;
                 }
                 knownIds.Add(name);
                 var display = ModuleLoader.JoinDisplay(displayRoot, "modules/" + name);
-                var (module, moduleProblems) = ModuleLoader.Load(folder, display);
+                ModuleSource? module;
+                IReadOnlyList<ContentProblem> moduleProblems;
+                try
+                {
+                    (module, moduleProblems) = ModuleLoader.Load(folder, display);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The loader reports every file it knows cannot be read; this is for a folder that changes under it.
+                    (module, moduleProblems) = (null, [new ContentProblem(display, 0, "modulmappen kunde inte läsas; modulen hoppas över.")]);
+                }
                 problems.AddRange(moduleProblems);
                 if (module is null)
                 {
@@ -62,14 +79,32 @@ public static class ContentLoader
         var agencyFile = Path.Combine(root, "agencies.yml");
         if (File.Exists(agencyFile))
         {
-            (agencies, var agencyProblems) = AgencyCatalogue.Read(ModuleLoader.ReadText(agencyFile), ModuleLoader.JoinDisplay(displayRoot, "agencies.yml"));
-            problems.AddRange(agencyProblems);
+            var agencyPath = ModuleLoader.JoinDisplay(displayRoot, "agencies.yml");
+            if (TryReadText(agencyFile, agencyPath, problems) is { } agencyText)
+            {
+                (agencies, var agencyProblems) = AgencyCatalogue.Read(agencyText, agencyPath);
+                problems.AddRange(agencyProblems);
+            }
         }
         var ordered = problems
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ThenBy(p => p.Line)
             .ToList();
         return new ContentSet(modules.OrderBy(m => m.Id, StringComparer.Ordinal).ToList(), tracks, ordered, agencies);
+    }
+
+    /// <summary>The file's text, or null with a problem when it cannot be read (a dangling or looping link, no permission).</summary>
+    private static string? TryReadText(string file, string path, List<ContentProblem> problems)
+    {
+        try
+        {
+            return ModuleLoader.ReadText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ContentProblem(path, 0, e is FileNotFoundException ? "filen finns inte (en länk som pekar på en fil som inte finns?)." : "filen kunde inte läsas."));
+            return null;
+        }
     }
 
     private static int IdLine(ModuleSource module)
@@ -92,7 +127,11 @@ public static class ContentLoader
         {
             var path = ModuleLoader.JoinDisplay(displayRoot, "tracks/" + Path.GetFileName(file));
             var before = problems.Count;
-            var (track, doc) = Yaml.Read<TrackFile>(ModuleLoader.ReadText(file), path, 0, TrackKeys, problems);
+            if (TryReadText(file, path, problems) is not { } text)
+            {
+                continue;
+            }
+            var (track, doc) = Yaml.Read<TrackFile>(text, path, 0, TrackKeys, problems);
             if (track is null)
             {
                 continue;

@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -23,24 +24,79 @@ public static class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    /// <summary>
+    /// Heading ids from Markdown's auto-identifiers start with this, so that no content id can be one of the page's own
+    /// (<c>innehall</c>, …); in-page links (<c>#rubrik</c>) are rewritten to match.
+    /// </summary>
+    public const string HeadingIdPrefix = "s-";
 
-    private static HtmlSanitizer CreateSanitizer()
+    /// <summary>Form elements: content must not put a form, or fields, inside the page's own forms.</summary>
+    private static readonly string[] FormTags =
+        ["form", "input", "button", "select", "option", "optgroup", "textarea", "datalist", "output", "fieldset", "legend", "label"];
+
+    /// <summary>Attributes that name or move elements, so content cannot clobber the page's ids or join its forms.</summary>
+    private static readonly string[] NamingAttributes = ["id", "name", "form", "for"];
+
+    private static readonly HtmlSanitizer MarkdownSanitizer = CreateSanitizer(keepHeadingIds: true);
+
+    private static readonly HtmlSanitizer HtmlTextSanitizer = CreateSanitizer(keepHeadingIds: false);
+
+    /// <summary>
+    /// The sanitiser for content HTML: http, https and mailto URLs, no style, no data attributes, no form elements, no ids
+    /// or names. With <paramref name="keepHeadingIds"/>, a heading keeps an id made by the auto-identifiers (prefixed);
+    /// only Markdown output may keep them, since Markdown cannot carry raw HTML.
+    /// </summary>
+    public static HtmlSanitizer CreateSanitizer(bool keepHeadingIds)
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("https");
         sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.AllowedAttributes.Add("id");
+        foreach (var tag in FormTags)
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
+        foreach (var attribute in NamingAttributes)
+        {
+            sanitizer.AllowedAttributes.Remove(attribute);
+        }
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.AllowDataAttributes = false;
+        if (keepHeadingIds)
+        {
+            sanitizer.RemovingAttribute += (_, e) => e.Cancel =
+                e.Attribute.Name == "id"
+                && e.Tag.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+                && e.Attribute.Value.StartsWith(HeadingIdPrefix, StringComparison.Ordinal);
+        }
         return sanitizer;
     }
 
-    /// <summary>Parses Markdown with the shared pipeline.</summary>
-    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
+    /// <summary>
+    /// Parses Markdown with the shared pipeline; heading ids get <see cref="HeadingIdPrefix"/>, and so do in-page links
+    /// to them.
+    /// </summary>
+    public static MarkdownDocument Parse(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            if (heading.TryGetAttributes() is { Id: { Length: > 0 } id } attributes)
+            {
+                attributes.Id = HeadingIdPrefix + id;
+            }
+        }
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { Length: > 1 } url && url[0] == '#')
+            {
+                link.Url = "#" + HeadingIdPrefix + url[1..];
+            }
+        }
+        return document;
+    }
 
     /// <summary>Renders Markdown to sanitised HTML; <paramref name="resolveUrl"/>, when given, rewrites each relative link and image URL.</summary>
     public static string ToSafeHtml(string markdown, Func<string, string>? resolveUrl = null)
@@ -56,8 +112,14 @@ public static class MarkdownRenderer
     /// <summary>Renders an already parsed (and possibly rewritten) block list to sanitised HTML.</summary>
     public static string ToSafeHtml(MarkdownDocument document) => Sanitize(document.ToHtml(Pipeline));
 
-    /// <summary>Removes everything from HTML that could run script or load from a forbidden scheme.</summary>
-    public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+    /// <summary>
+    /// Sanitises the HTML Markdig made: removes everything that could run script or load from a forbidden scheme, form
+    /// elements, and every id but the prefixed heading ids.
+    /// </summary>
+    public static string Sanitize(string html) => MarkdownSanitizer.Sanitize(html);
+
+    /// <summary>Sanitises HTML an author wrote (GIFT's <c>[html]</c> texts): as <see cref="Sanitize"/>, and no ids at all.</summary>
+    public static string SanitizeAuthoredHtml(string html) => HtmlTextSanitizer.Sanitize(html);
 
     /// <summary>True when a link target points inside the module (no scheme, not an anchor, not site-absolute).</summary>
     public static bool IsRelativeUrl(string url) =>

@@ -40,7 +40,8 @@ public static class ModuleFiles
 
     /// <summary>
     /// The file on disk for a request path under a module folder, or null when the path is not a plain file
-    /// inside it (traversal, hidden files, index.md and quiz sources are not served).
+    /// inside it (traversal, hidden files, index.md and quiz sources are not served, nor a symbolic link whose
+    /// target lies outside the module's folder).
     /// </summary>
     public static string? FindServable(string moduleFolder, string requestPath)
     {
@@ -58,8 +59,29 @@ public static class ModuleFiles
         {
             return null;
         }
-        var root = Path.GetFullPath(moduleFolder);
-        var full = Path.GetFullPath(Path.Combine(root, resolved.Path));
-        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+        // The real path, links resolved, must be a file inside the module's real folder: a link may not lead out.
+        var root = ModuleFolder.RealPath(moduleFolder);
+        var real = ModuleFolder.RealPath(Path.Combine(moduleFolder, resolved.Path));
+        return root is not null && real is not null && ModuleFolder.IsInside(real, root) && File.Exists(real) ? real : null;
     }
+
+    /// <summary>
+    /// The file types a module's files are shown as (by extension): the images a page can show, PDF and plain text.
+    /// Anything else is only offered as a download, so that no module file can run script as a page of the site
+    /// (HTML, SVG).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ShownTypes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".gif"] = "image/gif",
+        [".webp"] = "image/webp",
+        [".pdf"] = "application/pdf",
+        [".txt"] = "text/plain; charset=utf-8",
+    };
+
+    /// <summary>True for a file a page can show as an image (<c>![…](file)</c>).</summary>
+    public static bool IsShownImage(string path) =>
+        ShownTypes.TryGetValue(System.IO.Path.GetExtension(path), out var type) && type.StartsWith("image/", StringComparison.Ordinal);
 }

@@ -19,21 +19,39 @@ public static class ModuleLoader
 
     /// <summary>
     /// Loads a module. <paramref name="displayFolder"/> names the folder in messages (as the author typed it).
-    /// The module is null when a problem makes it unusable (front matter, quiz); broken links are reported but
-    /// leave the module usable.
+    /// The module is null when a problem makes it unusable (front matter, quiz, a file that cannot be read or a link
+    /// that dangles, loops or leaves the folder); broken links in the text are reported but leave the module usable.
     /// </summary>
     public static (ModuleSource? Module, IReadOnlyList<ContentProblem> Problems) Load(string folder, string displayFolder)
     {
+        var (files, listProblems) = ModuleFolder.List(folder, displayFolder);
+        if (listProblems.Count > 0)
+        {
+            return (null, [.. listProblems.Select(Skipped)]);
+        }
+        try
+        {
+            return Load(folder, displayFolder, files);
+        }
+        catch (ModuleFileException e)
+        {
+            return (null, [Skipped(new ContentProblem(JoinDisplay(displayFolder, e.RelativePath), 0, e.Reason))]);
+        }
+    }
+
+    private static ContentProblem Skipped(ContentProblem problem) => problem with { Message = problem.Message + " Modulen hoppas över." };
+
+    private static (ModuleSource? Module, IReadOnlyList<ContentProblem> Problems) Load(string folder, string displayFolder, IReadOnlyList<string> files)
+    {
         var problems = new List<ContentProblem>();
         var indexPath = JoinDisplay(displayFolder, "index.md");
-        var indexFile = Path.Combine(folder, "index.md");
-        if (!File.Exists(indexFile))
+        if (!files.Contains("index.md"))
         {
             problems.Add(new ContentProblem(indexPath, 1, "index.md saknas i modulmappen."));
             return (null, problems);
         }
 
-        var text = ReadText(indexFile);
+        var text = ModuleFolder.ReadText(folder, "index.md");
         var document = MarkdownRenderer.Parse(text);
         var (frontMatter, lineOf) = ReadFrontMatter(document, indexPath, problems);
         var blocking = problems.Count > 0;
@@ -76,17 +94,19 @@ public static class ModuleLoader
             problems.Add(new ContentProblem(indexPath, duplicate.Line, $"avsnittet '{duplicate.Title}' finns redan i modulen.", ProblemSeverity.Warning));
         }
 
-        CheckLinks(document, folder, indexPath, problems);
+        CheckLinks(document, files, indexPath, problems);
 
         var sourceFiles = new Dictionary<string, string>(StringComparer.Ordinal) { ["index.md"] = text };
-        foreach (var relative in ContentHash.ListFiles(folder).Where(f => f.EndsWith(".gift", StringComparison.OrdinalIgnoreCase)))
+        foreach (var relative in files.Where(f => f.EndsWith(".gift", StringComparison.OrdinalIgnoreCase)))
         {
-            var giftText = ReadText(Path.Combine(folder, relative));
+            var giftText = ModuleFolder.ReadText(folder, relative);
             sourceFiles[relative] = giftText;
             gift.Add(new GiftSource(giftText, JoinDisplay(displayFolder, relative), 1, Check: false));
         }
 
         var questions = ReadQuestions(gift, frontMatter, indexPath, lineOf("quiz.questions"), problems, ref blocking);
+        problems.AddRange(ContentHtmlChecks.CheckMarkdown(text, indexPath));
+        problems.AddRange(ContentHtmlChecks.CheckGift(questions));
 
         if (blocking || frontMatter is null || !ModuleVersionNumber.TryParse(frontMatter.Version, out var version))
         {
@@ -97,7 +117,7 @@ public static class ModuleLoader
             Id = frontMatter.Id!,
             Title = frontMatter.Title!,
             Version = version,
-            ContentHash = ContentHash.Compute(folder),
+            ContentHash = ContentHash.Compute(folder, files),
             FrontMatter = frontMatter,
             Folder = folder,
             IndexPath = indexPath,
@@ -229,7 +249,7 @@ public static class ModuleLoader
         return (matter, LineOf);
     }
 
-    private static void CheckLinks(MarkdownDocument document, string folder, string path, List<ContentProblem> problems)
+    private static void CheckLinks(MarkdownDocument document, IReadOnlyList<string> files, string path, List<ContentProblem> problems)
     {
         foreach (var link in document.Descendants<LinkInline>())
         {
@@ -242,9 +262,15 @@ public static class ModuleLoader
             {
                 problems.Add(new ContentProblem(path, link.Line + 1, $"{what} '{url}' pekar utanför modulmappen."));
             }
-            else if (!File.Exists(Path.Combine(folder, resolved.Path)))
+            else if (!files.Contains(resolved.Path))
             {
                 problems.Add(new ContentProblem(path, link.Line + 1, $"{what} '{url}' pekar på en fil som inte finns."));
+            }
+            else if (link.IsImage && !ModuleFiles.IsShownImage(resolved.Path))
+            {
+                problems.Add(new ContentProblem(path, link.Line + 1,
+                    $"bilden '{url}' visas inte: bara png, jpeg, gif och webp visas som bilder (andra filer, svg också, kan bara laddas ned).",
+                    ProblemSeverity.Warning));
             }
         }
     }

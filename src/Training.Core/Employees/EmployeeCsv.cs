@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Training.Core.Employees;
 
-/// <summary>One data row of an employee file as written, values trimmed; nothing is checked yet.</summary>
+/// <summary>One data row of an employee file as written, spaces trimmed (tabs and other control characters are kept, for the row check to refuse); nothing is checked yet.</summary>
 /// <param name="Row">The line the row starts on; the header is row 1.</param>
 /// <param name="EmployeeNumber">employee_number</param>
 /// <param name="Name">name</param>
@@ -162,7 +162,7 @@ public static class EmployeeCsv
                     position++;
                     if (!ReadQuoted(field))
                     {
-                        fields.Add(field.ToString().Trim());
+                        fields.Add(field.ToString().Trim(' '));
                         return new Record(start, fields, Unclosed: true);
                     }
                 }
@@ -171,7 +171,7 @@ public static class EmployeeCsv
                 {
                     field.Append(text[position++]);
                 }
-                fields.Add(field.ToString().Trim());
+                fields.Add(field.ToString().Trim(' '));
                 field.Clear();
                 if (position >= text.Length)
                 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Training.Core.Employees;
@@ -37,6 +38,10 @@ public sealed record CheckedRows(IReadOnlyList<EmployeeRecord> Records, IReadOnl
 /// <summary>The checks of an import row that need no database: fields, formats, the agency's domains, units and roles, repeats in the file.</summary>
 public static class EmployeeRows
 {
+    /// <summary>C0 (tab and line breaks too), DEL and C1: <see cref="char.IsControl(char)"/>.</summary>
+    private static readonly SearchValues<char> ControlCharacters =
+        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(char.IsControl)]);
+
     /// <summary>
     /// Checks every row. An employee number or address (case-insensitive) that occurs on more than one row refuses all
     /// of those rows: which of them is right cannot be known, and none of them may overwrite the others.
@@ -59,6 +64,21 @@ public static class EmployeeRows
         {
             var before = errors.Count;
             void Refuse(string template, params string[] values) => errors.Add(new RowError(row.Row, ImportReasons.Of(template, values)));
+
+            // A NUL, tab, line break or other control character is never part of a real value, and would reach names,
+            // addresses, logs and exports unseen: the row is refused for it alone.
+            foreach (var (column, value) in FieldsOf(row))
+            {
+                var at = value.AsSpan().IndexOfAny(ControlCharacters);
+                if (at >= 0)
+                {
+                    Refuse(ImportReasons.ControlCharacter, column, $"U+{(int)value[at]:X4}");
+                }
+            }
+            if (errors.Count > before)
+            {
+                continue;
+            }
 
             if (row.EmployeeNumber.Length == 0)
             {
@@ -157,6 +177,12 @@ public static class EmployeeRows
             && local[0] != '.' && local[^1] != '.' && !local.Contains("..", StringComparison.Ordinal)
             && local.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-');
     }
+
+    private static IEnumerable<(string Column, string Value)> FieldsOf(EmployeeCsvRow row) =>
+    [
+        (EmployeeCsv.Columns[0], row.EmployeeNumber), (EmployeeCsv.Columns[1], row.Name), (EmployeeCsv.Columns[2], row.Email),
+        (EmployeeCsv.Columns[3], row.Unit), (EmployeeCsv.Columns[4], row.JobRole), (EmployeeCsv.Columns[5], row.StartDate),
+    ];
 
     private static string DomainOf(string email) => Agencies.EmailDomains.DomainOf(email) ?? "";
 

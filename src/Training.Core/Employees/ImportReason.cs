@@ -55,6 +55,9 @@ public static class ImportReasons
     /// <summary>A quoted field runs to the end of the file.</summary>
     public const string UnclosedQuote = "ett citattecken avslutas aldrig (resten av filen lästes inte)";
 
+    /// <summary>{0}: the column; {1}: the character's code point (U+0009). Tabs, NUL and other control characters are refused in every field.</summary>
+    public const string ControlCharacter = "kolumnen {0} innehåller ett osynligt styrtecken ({1}); ta bort det och försök igen";
+
     /// <summary>No employee number.</summary>
     public const string EmployeeNumberMissing = "anställningsnummer saknas";
 
@@ -112,7 +115,7 @@ public static class ImportReasons
     /// <summary>Every template, for checking that each has a translation.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        NotUtf8, EmptyFile, MissingColumns, DuplicateColumn, FieldCount, UnclosedQuote,
+        NotUtf8, EmptyFile, MissingColumns, DuplicateColumn, FieldCount, UnclosedQuote, ControlCharacter,
         EmployeeNumberMissing, EmployeeNumberTooLong, EmployeeNumberTwice, NameMissing, NameTooLong,
         EmailMissing, EmailInvalid, EmailOutsideAgency, EmailTwice, EmailInOtherAgency, EmailOfAnotherEmployee, EmailHasOtherNumber,
         SamePersonTwice, UnitUnknown, JobRoleMissing, JobRoleUnknown, StartDateMissing, StartDateInvalid,

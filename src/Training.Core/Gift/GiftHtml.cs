@@ -14,7 +14,7 @@ public static class GiftHtml
         ArgumentNullException.ThrowIfNull(text);
         return format switch
         {
-            TextFormat.Html => MarkdownRenderer.Sanitize(text),
+            TextFormat.Html => MarkdownRenderer.SanitizeAuthoredHtml(text),
             TextFormat.Plain => string.Join("<br>\n", text.ReplaceLineEndings("\n").Split('\n').Select(Encode)),
             _ => MarkdownRenderer.ToSafeHtml(text),
         };

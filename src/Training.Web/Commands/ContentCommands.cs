@@ -56,7 +56,17 @@ public static class ContentCommands
         IReadOnlyList<ContentProblem> problems;
         if (File.Exists(path) && path.EndsWith(".gift", StringComparison.OrdinalIgnoreCase))
         {
-            var parsed = GiftParser.Parse(ModuleLoader.ReadText(path), display);
+            string text;
+            try
+            {
+                text = ModuleLoader.ReadText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine(new ContentProblem(display, 0, e is FileNotFoundException ? "filen finns inte (en länk som pekar på en fil som inte finns?)." : "filen kunde inte läsas.").ToString());
+                return 1;
+            }
+            var parsed = GiftParser.Parse(text, display);
             (json, problems) = (ContentInspect.GiftFile(parsed.Questions), parsed.Errors);
         }
         else if (Directory.Exists(path) || (File.Exists(path) && Path.GetFileName(path) == "index.md"))

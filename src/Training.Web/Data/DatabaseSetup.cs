@@ -55,7 +55,14 @@ public static partial class DatabaseSetup
     public static IReadOnlyList<AgencySeed> ReadAgencies(string contentPath)
     {
         var file = Path.Combine(contentPath, "agencies.yml");
-        return File.Exists(file) ? AgencyCatalogue.Read(ModuleLoader.ReadText(file), file).Agencies : [];
+        try
+        {
+            return File.Exists(file) ? AgencyCatalogue.Read(ModuleLoader.ReadText(file), file).Agencies : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return []; // content check and the start-up log name the file
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skapade myndigheten {Code} från agencies.yml")]

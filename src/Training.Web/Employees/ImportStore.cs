@@ -66,10 +66,18 @@ public sealed class ImportStore : IDisposable
     /// <summary>Only ids this store makes: 32 lower-case hex digits, so an id can never name another path.</summary>
     public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 
+    /// <summary>
+    /// The most unconfirmed previews one person keeps: each holds a whole HR file of personal data, so a new preview
+    /// removes the person's oldest beyond this, and any earlier preview of the very same file for the same agency.
+    /// </summary>
+    public const int PreviewsPerPerson = 3;
+
     public async Task CreateAsync(StoredImport import, byte[] file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(import);
+        ArgumentNullException.ThrowIfNull(file);
         RemoveUnconfirmed();
+        RemoveEarlierPreviews(import, file);
         var folder = FolderOf(import.Id);
         Directory.CreateDirectory(folder);
         if (!OperatingSystem.IsWindows())
@@ -140,6 +148,49 @@ public sealed class ImportStore : IDisposable
             {
                 Directory.Delete(folder, recursive: true);
             }
+        }
+    }
+
+    /// <summary>
+    /// Removes the uploader's earlier previews of the same file for the same agency, and their oldest previews beyond
+    /// <see cref="PreviewsPerPerson"/> less the one being made.
+    /// </summary>
+    private void RemoveEarlierPreviews(StoredImport import, byte[] file)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return;
+        }
+        var previews = Directory.EnumerateDirectories(Folder)
+            .Where(f => IsId(Path.GetFileName(f)) && File.Exists(Path.Combine(f, FileName)))
+            .Select(f => (Folder: f, Import: ReadState(Path.Combine(f, StateName))))
+            .Where(p => p.Import is { State: ImportState.Preview } earlier && earlier.UploaderId == import.UploaderId)
+            .OrderByDescending(p => p.Import!.UploadedAt)
+            .ToList();
+        var kept = 0;
+        foreach (var (folder, earlier) in previews)
+        {
+            var sameFile = earlier!.AgencyId == import.AgencyId && SameBytes(Path.Combine(folder, FileName), file);
+            if (sameFile || kept >= PreviewsPerPerson - 1)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            else
+            {
+                kept++;
+            }
+        }
+    }
+
+    private static bool SameBytes(string path, byte[] file)
+    {
+        try
+        {
+            return new FileInfo(path).Length == file.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(file);
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 

@@ -109,4 +109,34 @@ public class EmployeeRowsTests
 
         Assert.Equal(templates.Order(StringComparer.Ordinal), ImportReasons.All.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Anna\0Berg", "name", "U+0000")]
+    [InlineData("Anna\tBerg", "name", "U+0009")]
+    [InlineData("Anna\nBerg", "name", "U+000A")]
+    [InlineData("Anna\u007FBerg", "name", "U+007F")]
+    [InlineData("Anna\u001BBerg", "name", "U+001B")]
+    public void AControlCharacterInAField_RefusesTheRow_WithItsColumn(string name, string column, string code)
+    {
+        Assert.Equal([$"rad 7: kolumnen {column} innehåller ett osynligt styrtecken ({code}); ta bort det och försök igen"], ErrorsOf(Row(row: 7, name: name)));
+    }
+
+    [Fact]
+    public void AControlCharacterInTheAddressOrNumber_IsRefusedToo_AndAGoodRowBesideItIsKept()
+    {
+        var result = EmployeeRows.Check([Row(row: 2, number: "E\u00001"), Row(row: 3, number: "E2", email: "b\u0001@polisen.se"), Row(row: 4, number: "E3", email: "c@polisen.se")], Polisen);
+
+        Assert.Equal([2, 3], result.Errors.Select(e => e.Row));
+        Assert.Equal("E3", Assert.Single(result.Records).EmployeeNumber);
+    }
+
+    [Fact]
+    public void ATabInsideAQuotedField_ReachesTheRowCheck_AndIsRefused()
+    {
+        var file = EmployeeCsv.Read("employee_number;name;email;unit;job_role;start_date\nE1;\"Anna\tBerg\t\";anna@polisen.se;;utredare;2020-01-15\n");
+
+        var result = EmployeeRows.Check(file.Rows, Polisen);
+
+        Assert.Equal("rad 2: kolumnen name innehåller ett osynligt styrtecken (U+0009); ta bort det och försök igen", Assert.Single(result.Errors).ToString());
+    }
 }

@@ -56,7 +56,7 @@ public class MarkdownRendererTests
     [Theory]
     [InlineData("[a](https://riksdagen.se)", "href=\"https://riksdagen.se\"")]
     [InlineData("[a](mailto:info@example.se)", "href=\"mailto:info@example.se\"")]
-    [InlineData("[a](#avsnitt)", "href=\"#avsnitt\"")]
+    [InlineData("[a](#avsnitt)", "href=\"#s-avsnitt\"")]
     public void AllowedUrls_AreKept(string markdown, string expected)
     {
         Assert.Contains(expected, MarkdownRenderer.ToSafeHtml(markdown), StringComparison.Ordinal);

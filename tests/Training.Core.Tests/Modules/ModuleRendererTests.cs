@@ -17,7 +17,7 @@ public class ModuleRendererTests
         Assert.Equal("<p>Inledning.</p>", rendered.IntroHtml);
         Assert.Equal(["Första", "Andra"], rendered.Sections.Select(s => s.Title));
         var html = Assert.Single(rendered.Sections[0].Parts).Content;
-        Assert.Contains("<h2 id=\"del\">Del</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"s-del\">Del</h2>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Andra", html, StringComparison.Ordinal);
     }
 

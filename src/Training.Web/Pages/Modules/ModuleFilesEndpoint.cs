@@ -1,13 +1,15 @@
-using Microsoft.AspNetCore.StaticFiles;
 using Training.Core.Content;
 using Training.Web.Content;
 
 namespace Training.Web.Pages.Modules;
 
-/// <summary><c>/moduler/{id}/filer/{*path}</c>: a module's images and attachments, from its own folder only.</summary>
+/// <summary>
+/// <c>/moduler/{id}/filer/{*path}</c>: a module's images and attachments, from its own folder only. Images, PDF and plain
+/// text are shown with their type; any other file is a download, so no module file runs as a page of the site.
+/// </summary>
 public static class ModuleFilesEndpoint
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private const string Download = "application/octet-stream";
 
     public static void MapModuleFiles(this WebApplication app) =>
         app.MapGet("/moduler/{id}/filer/{**path}", (string id, string path, ContentCatalogue catalogue, HttpContext context) =>
@@ -16,11 +18,11 @@ public static class ModuleFilesEndpoint
             {
                 return Results.NotFound();
             }
-            if (!ContentTypes.TryGetContentType(file, out var contentType))
-            {
-                contentType = "application/octet-stream";
-            }
-            context.Response.Headers.CacheControl = "public, max-age=3600";
-            return Results.File(file, contentType, enableRangeProcessing: true);
+            // Files need sign-in: a shared cache must not keep them.
+            context.Response.Headers.CacheControl = "private, max-age=3600";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return ModuleFiles.ShownTypes.TryGetValue(Path.GetExtension(path), out var contentType)
+                ? Results.File(file, contentType, enableRangeProcessing: true)
+                : Results.File(file, Download, fileDownloadName: Path.GetFileName(path), enableRangeProcessing: true);
         });
 }
