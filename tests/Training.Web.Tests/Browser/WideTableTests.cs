@@ -47,6 +47,13 @@ public class WideTableTests(BrowserSite browser)
     private static Task<bool> PageOverflowsAsync(IPage page) =>
         page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
 
+    /// <summary>The elements that reach past the window's right edge (outside scroll regions), for a failure message.</summary>
+    private static async Task<string> OverflowingAsync(IPage page) => string.Join(", ", await page.EvaluateAsync<string[]>("""
+        [...document.body.querySelectorAll('*')]
+            .filter(e => !e.closest('[role=region]') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+            .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right))
+        """));
+
     [Theory]
     [InlineData("/hr/medarbetare", BrowserSite.HrEmail)]
     [InlineData("/admin/logg", BrowserSite.HrEmail)]
@@ -59,7 +66,7 @@ public class WideTableTests(BrowserSite browser)
 
         var tableWidth = await page.Locator("table").First.EvaluateAsync<double>("t => t.getBoundingClientRect().width");
         Assert.True(tableWidth > 1150, $"Tabellen på {url} är {tableWidth} px bred i ett fönster på {Desktop} px.");
-        Assert.False(await PageOverflowsAsync(page), $"Sidan {url} går att rulla i sidled vid {Desktop} px.");
+        Assert.False(await PageOverflowsAsync(page), $"Sidan {url} går att rulla i sidled vid {Desktop} px: {await OverflowingAsync(page)}");
         var region = page.Locator("[role=region]:has(table)");
         Assert.True(await region.EvaluateAsync<bool>("r => r.scrollWidth <= r.clientWidth"), $"Tabellen på {url} måste rullas i sidled vid {Desktop} px.");
         Assert.False(await page.Locator(".scroll-hint").IsVisibleAsync());
@@ -91,7 +98,7 @@ public class WideTableTests(BrowserSite browser)
         SeedALongEntry();
         var page = await OpenAsync(url, signedInAs, Phone);
 
-        Assert.False(await PageOverflowsAsync(page), $"Sidan {url} går att rulla i sidled vid {Phone} px: kolumner skärs av.");
+        Assert.False(await PageOverflowsAsync(page), $"Sidan {url} går att rulla i sidled vid {Phone} px: {await OverflowingAsync(page)}");
         var region = page.Locator("[role=region]:has(table)");
         Assert.Equal("0", await region.GetAttributeAsync("tabindex"));
         Assert.False(string.IsNullOrWhiteSpace(await region.GetAttributeAsync("aria-label")));

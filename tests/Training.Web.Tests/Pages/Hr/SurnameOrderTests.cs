@@ -67,7 +67,8 @@ public partial class SurnameOrderTests(SharedSite shared)
         var employees = await hr.GetStringAsync(new Uri("/hr/medarbetare", UriKind.Relative));
         var names = NameCell().Matches(employees).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 
-        Assert.Equal(names.IndexOf("Anna Örn") + 1, names.IndexOf("Cecilia Öberg"));
+        Assert.Equal(names.IndexOf("Anna Maria Ärlig") + 1, names.IndexOf("Cecilia Öberg"));
+        Assert.Equal(names.IndexOf("Cecilia Öberg") + 1, names.IndexOf("Anna Örn"));
         Assert.DoesNotContain("Cecilia Ahl", names);
     }
 
