@@ -26,6 +26,7 @@ public static class BulkInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
+            .Where(p => p.GetComputedColumnSql(table) is null) // the database writes its generated columns itself
             .Select(p => (Property: p, Column: p.GetColumnName(table)))
             .Where(c => c.Column is not null)
             .ToList();

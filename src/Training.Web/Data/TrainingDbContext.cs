@@ -64,7 +64,9 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.SetNull);
             user.HasOne(u => u.JobRole).WithMany().HasForeignKey(u => u.JobRoleId).OnDelete(DeleteBehavior.SetNull);
             user.HasIndex(u => new { u.AgencyId, u.EmployeeNumber }).IsUnique();
-            user.HasIndex(u => new { u.AgencyId, u.Name });
+            user.Property(u => u.SortName).HasMaxLength(200).HasComputedColumnSql(SurnameOrder.SqliteExpression, stored: false);
+            user.HasIndex(u => new { u.AgencyId, u.SortName, u.Id });
+            user.HasIndex(u => new { u.SortName, u.Id });
             user.Property(u => u.CreatedAt).HasConversion(UtcDateTime.Converter);
         });
 

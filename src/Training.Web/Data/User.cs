@@ -12,6 +12,9 @@ public class User : IdentityUser
     }
 
     public required string Name { get; set; }
+
+    /// <summary>The surname first, folded for sorting; computed by the database from <see cref="Name"/> (<see cref="SurnameOrder"/>).</summary>
+    public string SortName { get; private set; } = "";
     public int AgencyId { get; set; }
     public Agency Agency { get; set; } = null!;
     public int? UnitId { get; set; }

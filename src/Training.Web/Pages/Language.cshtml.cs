@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,4 +20,13 @@ public class LanguageModel : PageModel
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, IsEssential = true });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
+
+    /// <summary>
+    /// Where the switch returns to: the page being shown, or, on an error page, the address that failed (the error
+    /// page answers it under its own path, and /fel/404 in the other language is not what the person was reading).
+    /// </summary>
+    public static string BackTo(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is { } failed ? failed.OriginalPath + failed.OriginalQueryString
+        : context.Features.Get<IExceptionHandlerPathFeature>() is { } crashed ? crashed.Path
+        : context.Request.Path + context.Request.QueryString;
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -37,37 +38,40 @@ public class RegisterModel(
 
     public void OnGet(bool skickat) => Sent = skickat;
 
+    /// <summary>Every check runs before the answer, so the form shows all that is wrong at once (address, domain and password).</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        var address = Input.Email?.Trim() ?? "";
+        int? agencyId = null;
+        if (ModelState.GetFieldValidationState("Input.Email") == ModelValidationState.Valid)
         {
-            return Page();
-        }
-        var address = Input.Email.Trim();
-        var domain = EmailDomains.DomainOf(address);
-        var agencyId = domain is null ? null
-            : await db.AgencyDomains.Where(d => d.Domain == domain).Select(d => (int?)d.AgencyId).FirstOrDefaultAsync();
-        if (agencyId is null)
-        {
-            ModelState.AddModelError("Input.Email",
-                t["Registrering är bara öppen för jobbadresser hos anslutna myndigheter och organisationer, till exempel namn@polisen.se. Kontakta din HR-avdelning om din organisation saknas."]);
-            return Page();
+            var domain = EmailDomains.DomainOf(address);
+            agencyId = domain is null ? null
+                : await db.AgencyDomains.Where(d => d.Domain == domain).Select(d => (int?)d.AgencyId).FirstOrDefaultAsync();
+            if (agencyId is null)
+            {
+                ModelState.AddModelError("Input.Email",
+                    t["Registrering är bara öppen för jobbadresser hos anslutna myndigheter och organisationer, till exempel namn@polisen.se. Kontakta din HR-avdelning om din organisation saknas."]);
+            }
         }
         var user = new User
         {
             UserName = address,
             Email = address,
             Name = NameFromAddress(address),
-            AgencyId = agencyId.Value,
+            AgencyId = agencyId ?? 0,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        foreach (var validator in users.PasswordValidators)
+        if (!string.IsNullOrEmpty(Input.Password))
         {
-            var check = await validator.ValidateAsync(users, user, Input.Password);
-            if (!check.Succeeded)
+            foreach (var validator in users.PasswordValidators)
             {
-                return Refuse(check);
+                IdentityErrors.AddTo(ModelState, await validator.ValidateAsync(users, user, Input.Password));
             }
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
         }
 
         if (await users.FindByEmailAsync(address) is { } existing)

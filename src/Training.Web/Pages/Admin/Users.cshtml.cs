@@ -44,7 +44,7 @@ public class UsersModel(TrainingDbContext db, IStringLocalizer<SharedResource> t
         Total = await people.CountAsync();
         PageNumber = Math.Clamp(page, 1, Pages);
         var rows = await people
-            .OrderBy(u => u.Name).ThenBy(u => u.Id)
+            .InSurnameOrder()
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(u => new { u.Id, u.Name, u.Email, Agency = u.Agency.Name, u.IsActive })
             .ToListAsync();

@@ -49,7 +49,7 @@ public class EmployeesModel(TrainingDbContext db) : PageModel
         Total = await people.CountAsync();
         PageNumber = Math.Clamp(page, 1, Pages);
         Rows = await people
-            .OrderBy(u => u.Name).ThenBy(u => u.Id)
+            .InSurnameOrder()
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(u => new Row(u.Id, u.Name, u.Agency.Name, u.Unit == null ? null : u.Unit.Name, u.JobRole == null ? null : u.JobRole.Name, u.StartDate, u.IsActive))
             .ToListAsync();

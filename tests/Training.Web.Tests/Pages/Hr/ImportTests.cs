@@ -315,6 +315,22 @@ public sealed class ImportTests(ImportSite fixture) : IClassFixture<ImportSite>
     }
 
     [Fact]
+    public async Task TheHowTheImportWouldGoHeading_IsShownWithAPreview_AndNotForAFileThatCannotBeRead()
+    {
+        var unreadable = await ImportSite.UploadAsync(fixture.PolisenHr, "namn;e-post\nXena;xena@polisen.se\n");
+        var readable = await ImportSite.UploadAsync(fixture.PolisenHr, ThreeGoodFourBad);
+
+        var withoutPreview = await fixture.PolisenHr.GetStringAsync(new Uri(unreadable, UriKind.Relative));
+        var withPreview = await fixture.PolisenHr.GetStringAsync(new Uri(readable, UriKind.Relative));
+
+        Assert.DoesNotContain("Så här skulle importen gå", withoutPreview, StringComparison.Ordinal);
+        Assert.DoesNotContain("Förhandsgranskning", withoutPreview, StringComparison.Ordinal);
+        Assert.Contains("Filen kan inte importeras", withoutPreview, StringComparison.Ordinal);
+        Assert.Contains("Så här skulle importen gå", withPreview, StringComparison.Ordinal);
+        Assert.Contains("Förhandsgranskning", withPreview, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFileOverTenMegabytes_IsRefusedWithASwedishMessage()
     {
         var big = new byte[Training.Web.Pages.Hr.ImportModel.MaxFileBytes + 1];

@@ -614,6 +614,13 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(rtrim(substr(trim(\"Name\"), length(rtrim(trim(\"Name\"), replace(trim(\"Name\"), ' ', ''))) + 1) || ' ' || rtrim(rtrim(trim(\"Name\"), replace(trim(\"Name\"), ' ', ''))))), 'å', '{'), 'Å', '{'), 'ä', '|'), 'Ä', '|'), 'æ', '|'), 'Æ', '|'), 'ö', '}'), 'Ö', '}'), 'ø', '}'), 'Ø', '}'), 'é', 'e'), 'É', 'e'), 'è', 'e'), 'È', 'e'), 'ü', 'y'), 'Ü', 'y')", false);
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -643,7 +650,9 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "EmployeeNumber")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "Name");
+                    b.HasIndex("SortName", "Id");
+
+                    b.HasIndex("AgencyId", "SortName", "Id");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
