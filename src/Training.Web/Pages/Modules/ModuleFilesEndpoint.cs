@@ -20,7 +20,7 @@ public static class ModuleFilesEndpoint
             {
                 contentType = "application/octet-stream";
             }
-            context.Response.Headers.CacheControl = "public, max-age=3600";
+            context.Response.Headers.CacheControl = "private, max-age=3600"; // behind sign-in: no shared cache keeps them
             return Results.File(file, contentType, enableRangeProcessing: true);
         });
 }
