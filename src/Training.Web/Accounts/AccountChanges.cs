@@ -12,16 +12,34 @@ public enum AccountChangeResult
     Unchanged,
     /// <summary>Refused: the site would be left without an active administrator.</summary>
     LastAdmin,
+    /// <summary>Refused: the actor may not change this person's account (<see cref="AccountChanges.MayChangeAsync"/>).</summary>
+    NotAllowed,
 }
 
 /// <summary>
 /// The changes administrators (and, for activation, HR) make to someone's account, each written with its audit
 /// entry. Each change reads the person afresh and is made in one short immediate transaction behind the write
 /// gate, so the last-administrator check and the change cannot be interleaved with another admin's change:
-/// two admins demoting each other at the same moment leave one of them an admin.
+/// two admins demoting each other at the same moment leave one of them an admin. Each asks
+/// <see cref="MayChangeAsync"/> first, with the person's roles as they are in that transaction.
 /// </summary>
 public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users, DbTicketStore sessions, AuditLog auditLog, WriteGate writes)
 {
+    /// <summary>
+    /// Whose account <paramref name="actor"/> may change (design §4): an admin anyone's; HR only the people of its own
+    /// agency who hold neither <c>hr</c> nor <c>admin</c>, so not its own either. Pages ask it to decide what to offer.
+    /// </summary>
+    public async Task<bool> MayChangeAsync(ClaimsPrincipal actor, User person) =>
+        MayChange(actor, person, await users.GetRolesAsync(person));
+
+    private static bool MayChange(ClaimsPrincipal actor, User person, ICollection<string> personRoles) =>
+        actor.IsInRole(Roles.Admin)
+        || (actor.IsInRole(Roles.Hr)
+            && person.AgencyId == actor.AgencyIdOf()
+            && person.Id != actor.UserIdOf()
+            && !personRoles.Contains(Roles.Hr)
+            && !personRoles.Contains(Roles.Admin));
+
     /// <summary>Activates or deactivates; a deactivated person's sessions end at once.</summary>
     public async Task<AccountChangeResult> SetActiveAsync(ClaimsPrincipal actor, User person, bool active)
     {
@@ -29,6 +47,10 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await db.Entry(person).ReloadAsync();
+            if (!await MayChangeAsync(actor, person))
+            {
+                return AccountChangeResult.NotAllowed;
+            }
             if (person.IsActive == active)
             {
                 return AccountChangeResult.Unchanged;
@@ -62,6 +84,10 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
         {
             await db.Entry(person).ReloadAsync();
             var current = (await users.GetRolesAsync(person)).ToHashSet(StringComparer.Ordinal);
+            if (!MayChange(actor, person, current))
+            {
+                return AccountChangeResult.NotAllowed;
+            }
             var added = Roles.All.Where(r => target.Contains(r) && !current.Contains(r)).ToList();
             var removed = Roles.All.Where(r => current.Contains(r) && !target.Contains(r)).ToList();
             if (added.Count == 0 && removed.Count == 0)
@@ -106,6 +132,10 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await db.Entry(person).ReloadAsync();
+            if (!await MayChangeAsync(actor, person))
+            {
+                return AccountChangeResult.NotAllowed;
+            }
             if (person.AgencyId == to.Id)
             {
                 return AccountChangeResult.Unchanged;
@@ -137,6 +167,10 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await db.Entry(person).ReloadAsync();
+            if (!await MayChangeAsync(actor, person))
+            {
+                return AccountChangeResult.NotAllowed;
+            }
             auditLog.Add(db, actor, AuditActions.TwoFactorReset, person);
             Check(await users.SetTwoFactorEnabledAsync(person, false));
             Check(await users.ResetAuthenticatorKeyAsync(person));

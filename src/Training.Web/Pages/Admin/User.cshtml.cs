@@ -63,6 +63,10 @@ public class UserModel(TrainingDbContext db, UserManager<User> users, AccountCha
             return NotFound();
         }
         var result = await change(person);
+        if (result == AccountChangeResult.NotAllowed)
+        {
+            return Forbid();
+        }
         if (result == AccountChangeResult.LastAdmin)
         {
             ModelState.AddModelError("", refused);

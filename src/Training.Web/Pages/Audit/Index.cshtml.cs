@@ -18,6 +18,10 @@ public class IndexModel(TrainingDbContext db, IStringLocalizer<SharedResource> t
 {
     public const int PageSize = 50;
 
+    // The years a filter may name: far from the ends of the calendar, where a day in Stockholm has no UTC start or end.
+    private static readonly DateOnly FirstDay = new(2000, 1, 1);
+    private static readonly DateOnly LastDay = new(2099, 12, 31);
+
     public sealed record Row(DateTime At, string Action, string Actor, string? Subject, string? Agency, string? Details);
 
     public sealed record AgencyOption(string Code, string Name);
@@ -123,12 +127,17 @@ public class IndexModel(TrainingDbContext db, IStringLocalizer<SharedResource> t
         {
             return null;
         }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            ModelState.AddModelError(field, t["Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-28."]);
+            return null;
         }
-        ModelState.AddModelError(field, t["Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-28."]);
-        return null;
+        if (day < FirstDay || day > LastDay)
+        {
+            ModelState.AddModelError(field, t["Skriv ett datum från 2000-01-01 till 2099-12-31."]);
+            return null;
+        }
+        return day;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -13,17 +14,14 @@ public class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    // From the route only: a re-executed POST still carries its form, and a field named "code" must not set the status.
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is not null)
-        {
-            status = code.Value; // a direct visit to /fel/404 shows that page with its status
-        }
+        var status = StatusFor(code);
         Response.StatusCode = status;
         (Heading, Explanation) = status switch
         {
@@ -33,5 +31,22 @@ public class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
             429 => (t["För många försök"], t["Du har gjort för många försök på kort tid. Vänta en stund och försök igen."]),
             _ => (t["Något gick fel"], t["Ett oväntat fel inträffade. Försök igen om en stund."]),
         };
+    }
+
+    /// <summary>
+    /// The status of the error that brought the person here; a direct visit shows the page of a real error status
+    /// (400–599) it names, and anything else is a page that does not exist.
+    /// </summary>
+    private int StatusFor(int? code)
+    {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+        {
+            return reExecuted.OriginalStatusCode;
+        }
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            return Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
+        }
+        return code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
     }
 }

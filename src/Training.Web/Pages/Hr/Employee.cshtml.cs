@@ -12,6 +12,9 @@ public class EmployeeModel(TrainingDbContext db, AccountChanges changes, IString
 {
     public User Person { get; private set; } = null!;
 
+    /// <summary>Whether the viewer may switch this account off and on; accounts that hold hr or admin are for admins.</summary>
+    public bool MayChange { get; private set; }
+
     [TempData(Key = "Meddelande")]
     public string? Message { get; set; }
 
@@ -25,6 +28,7 @@ public class EmployeeModel(TrainingDbContext db, AccountChanges changes, IString
             return NotFound();
         }
         Person = person;
+        MayChange = await changes.MayChangeAsync(User, person);
         return Page();
     }
 
@@ -40,6 +44,10 @@ public class EmployeeModel(TrainingDbContext db, AccountChanges changes, IString
             return NotFound();
         }
         var result = await changes.SetActiveAsync(User, person, active);
+        if (result == AccountChangeResult.NotAllowed)
+        {
+            return Forbid();
+        }
         if (result == AccountChangeResult.LastAdmin)
         {
             ModelState.AddModelError("", t["Kontot kan inte inaktiveras: det är den sista aktiva administratören. Gör först någon annan till administratör."]);

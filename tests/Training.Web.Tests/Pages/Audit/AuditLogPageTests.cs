@@ -136,6 +136,19 @@ public class AuditLogPageTests(StaffSite staff) : IClassFixture<StaffSite>
         Assert.Contains("Skriv datumet som ÅÅÅÅ-MM-DD", string.Join(" ", Forms.Errors(html)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("till=9999-12-31")]
+    [InlineData("fran=9999-12-31")]
+    [InlineData("fran=0001-01-01")]
+    [InlineData("till=0001-01-01")]
+    [InlineData("fran=1999-12-31&till=2100-01-01")]
+    public async Task ADateOutsideTheYearsTheLogCovers_IsExplainedInSwedish(string query)
+    {
+        var html = await GetAsync(staff.AsAdmin, "/admin/logg?" + query);
+
+        Assert.Contains("Skriv ett datum från 2000-01-01 till 2099-12-31.", string.Join(" ", Forms.Errors(html)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task APost_IsNotAccepted_WithOrWithoutAToken()
     {
