@@ -131,20 +131,30 @@ public static class ModuleLoader
     }
 
     /// <summary>
-    /// Parses every GIFT block and file, then checks the graded pool against the quiz settings: each question has a
-    /// full-credit answer and a unique id, and the pool is at least as large as the number drawn.
+    /// Parses every GIFT block and file, checks that each knowledge-check question has a key of its own, then checks the
+    /// graded pool against the quiz settings: each question has a full-credit answer and a unique id, and the pool is at
+    /// least as large as the number drawn.
     /// </summary>
     private static List<GiftQuestion> ReadQuestions(
         List<GiftSource> sources, ModuleFrontMatter? frontMatter, string indexPath, int quizLine, List<ContentProblem> problems, ref bool blocking)
     {
         var questions = new List<GiftQuestion>();
+        var checks = new List<IReadOnlyList<GiftQuestion>>();
         foreach (var source in sources)
         {
             var parsed = GiftParser.Parse(source.Text, source.Path, source.FirstLine, source.Check);
             problems.AddRange(parsed.Errors);
             blocking |= parsed.Errors.Count > 0;
             questions.AddRange(parsed.Questions);
+            if (source.Check)
+            {
+                checks.Add(parsed.Questions);
+            }
         }
+        var checkProblems = GiftChecks.CheckKnowledgeChecks(checks);
+        problems.AddRange(checkProblems);
+        blocking |= checkProblems.Any(p => p.Severity == ProblemSeverity.Error);
+
         var graded = questions.Where(q => !q.Check).ToList();
         var poolProblems = GiftChecks.CheckPool(graded);
         problems.AddRange(poolProblems);

@@ -8,7 +8,8 @@ namespace Training.Web.Content;
 
 /// <summary>
 /// Reads the content folder, stores each module version not stored before (id, version, hash) with its source
-/// and its rendering, and fills the catalogue from the stored renderings. Broken modules are logged and skipped.
+/// and its rendering, and fills the catalogue from the stored renderings. Broken modules are logged and skipped, also
+/// one whose catalogue entry cannot be built, so that no module's content keeps the site from starting.
 /// </summary>
 public sealed partial class ContentImporter(
     IServiceScopeFactory scopes, ContentCatalogue catalogue, TimeProvider clock, ILogger<ContentImporter> logger)
@@ -43,33 +44,31 @@ public sealed partial class ContentImporter(
             .Select(v => new { v.Id, v.ModuleId, v.Version, v.ContentHash })
             .ToListAsync(cancellationToken);
 
-        var currentIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var served = new List<CatalogueModule>();
         foreach (var module in content.Modules)
         {
-            var version = module.Version.ToString();
-            var match = stored.FirstOrDefault(v => v.ModuleId == module.Id && v.Version == version && v.ContentHash == module.ContentHash);
-            if (match is not null)
+            try
             {
-                currentIds[module.Id] = match.Id;
-                continue;
+                var version = module.Version.ToString();
+                var match = stored.FirstOrDefault(v => v.ModuleId == module.Id && v.Version == version && v.ContentHash == module.ContentHash);
+                if (match is null && stored.Any(v => v.ModuleId == module.Id && v.Version == version))
+                {
+                    LogChangedWithoutBump(module.IndexPath, module.Id, version);
+                }
+                var versionId = match?.Id ?? await StoreAsync(db, module, cancellationToken);
+                var rendering = await db.ModuleVersions.Where(v => v.Id == versionId).Select(v => v.RenderedJson).SingleAsync(cancellationToken);
+                served.Add(new CatalogueModule(versionId, module,
+                    JsonSerializer.Deserialize<RenderedModule>(rendering, Json) ?? throw new JsonException("The stored rendering is null.")));
             }
-            if (stored.Any(v => v.ModuleId == module.Id && v.Version == version))
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogChangedWithoutBump(module.IndexPath, module.Id, version);
+                // One module's content must never keep the other modules, or the site, from starting.
+                db.ChangeTracker.Clear();
+                LogModuleSkipped(e, module.IndexPath);
             }
-            currentIds[module.Id] = await StoreAsync(db, module, cancellationToken);
         }
-
-        var ids = currentIds.Values.ToList();
-        var renderings = await db.ModuleVersions
-            .Where(v => ids.Contains(v.Id))
-            .Select(v => new { v.Id, v.RenderedJson })
-            .ToDictionaryAsync(v => v.Id, v => v.RenderedJson, cancellationToken);
-        catalogue.Replace(
-            content.Modules.Select(m => new CatalogueModule(
-                currentIds[m.Id], m, JsonSerializer.Deserialize<RenderedModule>(renderings[currentIds[m.Id]], Json)!)),
-            content.Tracks);
-        LogImported(content.Modules.Count, content.Tracks.Count);
+        catalogue.Replace(served, content.Tracks);
+        LogImported(served.Count, content.Tracks.Count);
         return content;
     }
 
@@ -116,6 +115,9 @@ public sealed partial class ContentImporter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Innehåll: {Problem}")]
     private partial void LogContentWarning(string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Innehåll: {Path}: modulen kunde inte läggas i katalogen och hoppas över.")]
+    private partial void LogModuleSkipped(Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: modulen {ModuleId} har ändrats utan att version {Version} höjts; en ny lagrad version skapas.")]
     private partial void LogChangedWithoutBump(string path, string moduleId, string version);

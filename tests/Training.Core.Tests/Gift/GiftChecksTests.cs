@@ -1,3 +1,4 @@
+using Training.Core.Content;
 using Training.Core.Gift;
 
 namespace Training.Core.Tests.Gift;
@@ -99,5 +100,49 @@ public class GiftChecksTests
         Assert.Equal(
             "m/index.md:30: Den graderade frågan saknar både id (// [id:…]) och titel (::titel::); den behövs för att följa frågan mellan versioner.",
             problem.ToString());
+    }
+
+    private static IReadOnlyList<GiftQuestion> Check(string gift, int firstLine)
+    {
+        var result = GiftParser.Parse(gift, "m/index.md", firstLine, check: true);
+        Assert.Empty(result.Errors);
+        return result.Questions;
+    }
+
+    [Fact]
+    public void CheckKnowledgeChecks_KeyedQuestions_HaveNoProblems()
+    {
+        Assert.Empty(GiftChecks.CheckKnowledgeChecks([Check("::k1:: Q1 {T}\n\n// [id:k2]\nQ2 {F}", 10), Check("::k3:: Q3 {T}", 20)]));
+    }
+
+    [Fact]
+    public void CheckKnowledgeChecks_NeitherIdNorTitle_IsAnErrorWhereTheQuestionStarts()
+    {
+        var problem = Assert.Single(GiftChecks.CheckKnowledgeChecks([Check("::k1:: Q1 {T}\n\n// bara en kommentar\nQ2 {F}", 10)]));
+
+        Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.Equal(
+            "m/index.md:13: Kunskapskontrollens fråga saknar både id (// [id:…]) och titel (::titel::); den behövs för att känna igen svaret.",
+            problem.ToString());
+    }
+
+    [Fact]
+    public void CheckKnowledgeChecks_SameKeyInOneBlock_IsAnErrorAtTheSecond_NamingTheFirst()
+    {
+        var problem = Assert.Single(GiftChecks.CheckKnowledgeChecks([Check("::k1:: Q1 {T}\n\n::k1:: Q2 {F}", 10)]));
+
+        Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.Equal(
+            "m/index.md:12: Kunskapskontrollens fråga har samma id eller titel ”k1” som frågan på m/index.md:10; frågorna i en kontroll måste gå att skilja åt.",
+            problem.ToString());
+    }
+
+    [Fact]
+    public void CheckKnowledgeChecks_SameKeyInAnotherBlock_IsOnlyAWarning()
+    {
+        var problem = Assert.Single(GiftChecks.CheckKnowledgeChecks([Check("::k1:: Q1 {T}", 10), Check("::k1:: Q2 {F}", 20)]));
+
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
+        Assert.StartsWith("m/index.md:20: varning: Kunskapskontrollens fråga har samma id eller titel ”k1” som frågan på m/index.md:10;", problem.ToString(), StringComparison.Ordinal);
     }
 }

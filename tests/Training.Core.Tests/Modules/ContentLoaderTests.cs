@@ -190,4 +190,21 @@ public class ContentLoaderTests
         Assert.Contains("c/modules/m/quiz.gift:3", lines);
         Assert.Contains(set.Problems, p => p.Line == 3 && p.Message.Contains("Essä", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void KnowledgeChecksWithoutAKeyOfTheirOwn_AreErrorsAtTheirLines_AndSkipTheModule()
+    {
+        using var content = new TempContent()
+            .Module("m", "id: m\ntitle: T\nversion: \"1.0\"", "## A\n\n```gift check\n::k1:: Ett? {T}\n\nUtan titel? {F}\n```\n\n```gift check\n::k2:: Två? {T}\n\n::k2:: Tre? {F}\n```\n")
+            .GoodModule("hel", extraBody: "\n```gift check\n::k1:: Ett? {T}\n```\n\n## Tredje\n\n```gift check\n::k1:: Samma titel, annan kontroll? {T}\n```\n");
+
+        var set = ContentLoader.Load(content.Root, "c");
+
+        Assert.Equal("hel", Assert.Single(set.Modules).Id);
+        Assert.Equal(
+            ["c/modules/m/index.md:11: Kunskapskontrollens fråga saknar både id (// [id:…]) och titel (::titel::); den behövs för att känna igen svaret.",
+             "c/modules/m/index.md:17: Kunskapskontrollens fråga har samma id eller titel ”k2” som frågan på c/modules/m/index.md:15; frågorna i en kontroll måste gå att skilja åt."],
+            set.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()));
+        Assert.Contains(set.Problems, p => p.Severity == ProblemSeverity.Warning && p.Path == "c/modules/hel/index.md" && p.Message.Contains("”k1”", StringComparison.Ordinal));
+    }
 }

@@ -91,7 +91,8 @@ public sealed class BrokenContentSeedTests : IDisposable
     public BrokenContentSeedTests()
     {
         File.Copy(Path.Combine(RepositoryPaths.Content, "agencies.yml"), Path.Combine(content.Path, "agencies.yml"));
-        content.Module("hel", extraBody: "\n```gift\n::q1:: Fråga? {T}\n```\n").Module("trasig");
+        content.Module("hel", extraBody: "\n```gift\n::q1:: Fråga? {T}\n```\n").Module("trasig")
+            .Module("otitlad", extraBody: "\n```gift check\nSaknar frågan titel? {T}\n```\n");
         File.CreateSymbolicLink(Path.Combine(content.Path, "modules", "trasig", "bild.png"), "finns-inte.png");
         environment = new EnvironmentVariables(new Dictionary<string, string>
         {
