@@ -30,6 +30,9 @@ public static class TrainingApp
     public static readonly CultureInfo Swedish = new("sv-SE");
     public static readonly CultureInfo English = new("en");
 
+    private static readonly string[] AnonymousAccountPages =
+        ["Login", "LoginCode", "LoginRecoveryCode", "Logout", "Register", "ConfirmEmail", "ForgotPassword", "ResetPassword", "Invitation"];
+
     /// <summary>How soon a deactivation or a changed role reaches an existing session.</summary>
     public static readonly TimeSpan StampInterval = TimeSpan.FromMinutes(5);
 
@@ -91,7 +94,11 @@ public static class TrainingApp
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Language");
                 options.Conventions.AllowAnonymousToFolder("/Errors");
-                options.Conventions.AllowAnonymousToFolder("/Account");
+                // The ways in are open; the account's own pages (/konto, password, two-factor) need a session like the rest.
+                foreach (var page in AnonymousAccountPages)
+                {
+                    options.Conventions.AllowAnonymousToPage("/Account/" + page);
+                }
                 options.Conventions.AuthorizeFolder("/Hr", Policies.Hr);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Audit", Policies.Hr); // /admin/logg: HR reads its own agency's entries
