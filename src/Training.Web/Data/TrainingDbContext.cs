@@ -85,6 +85,8 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
         {
             attempt.Property(a => a.Id).HasMaxLength(32);
             attempt.HasIndex(a => new { a.UserId, a.ModuleVersionId, a.SubmittedAt });
+            // At most one open attempt per person and version, whatever arrives at once.
+            attempt.HasIndex(a => new { a.UserId, a.ModuleVersionId }).IsUnique().HasFilter("\"SubmittedAt\" IS NULL").HasDatabaseName("IX_QuizAttempts_OneOpen");
             attempt.Property(a => a.StartedAt).HasConversion(UtcDateTime.Converter);
             attempt.Property(a => a.SubmittedAt).HasConversion(UtcDateTime.NullableConverter);
         });

@@ -43,6 +43,11 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         return Page();
     }
 
+    /// <summary>
+    /// Starts an attempt when the quiz is open to the learner. The checks that matter when Start is sent many times at
+    /// once (no open attempt, no pass, the attempt limit) are made again inside one immediate transaction with the
+    /// insert, and the database holds at most one open attempt per person and version (a unique index).
+    /// </summary>
     public async Task<IActionResult> OnPostStartAsync(string id)
     {
         if (!await LoadAsync(id))
@@ -52,15 +57,30 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         if (UnopenedSections.Count == 0 && Pass is null && OpenAttempt is null && NextAttemptOpensAt is null)
         {
             var drawn = QuizDraw.Draw(Module.Pool, Module.Quiz.Questions, new Random(RandomNumberGenerator.GetInt32(int.MaxValue)));
-            db.QuizAttempts.Add(new QuizAttempt
+            var (userId, versionId) = (User.UserIdOf(), Module.VersionId);
+            using (await writes.EnterAsync(HttpContext.RequestAborted))
+            await using (var transaction = await db.Database.BeginTransactionAsync())
             {
-                Id = Guid.NewGuid().ToString("N"),
-                UserId = User.UserIdOf(),
-                ModuleVersionId = Module.VersionId,
-                DrawnJson = drawn.ToJson(),
-                StartedAt = clock.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync();
+                var now = clock.GetUtcNow().UtcDateTime;
+                var mine = db.QuizAttempts.Where(a => a.UserId == userId && a.ModuleVersionId == versionId);
+                var submitted = await mine.Where(a => a.SubmittedAt != null).Select(a => a.SubmittedAt!.Value).ToListAsync();
+                var mayStart = !await mine.AnyAsync(a => a.SubmittedAt == null)
+                    && !await db.Completions.AnyAsync(c => c.UserId == userId && c.ModuleVersionId == versionId)
+                    && AttemptRules.NextAttemptOpensAt(submitted, Module.Quiz, now) is null;
+                if (mayStart)
+                {
+                    db.QuizAttempts.Add(new QuizAttempt
+                    {
+                        Id = Guid.NewGuid().ToString("N"),
+                        UserId = userId,
+                        ModuleVersionId = versionId,
+                        DrawnJson = drawn.ToJson(),
+                        StartedAt = now,
+                    });
+                    await db.SaveChangesAsync();
+                    await transaction.CommitAsync();
+                }
+            }
         }
         return RedirectToPage(new { id });
     }

@@ -13,7 +13,7 @@ using Training.Web.Learning;
 
 namespace Training.Web.Pages.Modules;
 
-public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock, RequestTokens tokens)
+public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, WriteGate writes, TimeProvider clock, RequestTokens tokens)
     : PageModel, IAsyncResultFilter
 {
     private bool servingSection;
@@ -68,11 +68,17 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
         {
             return Redirect($"/moduler/{id}");
         }
-        await LoadCompletedAsync();
-        if (!Completed)
+        // Checked and written in one immediate transaction, so that Confirm sent many times at once gives one completion.
+        using (await writes.EnterAsync(HttpContext.RequestAborted))
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            db.Completions.Add(Completions.For(Module, userId, User.AgencyIdOf(), clock.GetUtcNow().UtcDateTime, CompletionSources.Confirmation));
-            await db.SaveChangesAsync();
+            await LoadCompletedAsync();
+            if (!Completed)
+            {
+                db.Completions.Add(Completions.For(Module, userId, User.AgencyIdOf(), clock.GetUtcNow().UtcDateTime, CompletionSources.Confirmation));
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
         }
         return Redirect($"/moduler/{id}/{n}");
     }

@@ -491,6 +491,11 @@ namespace Training.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ModuleVersionId");
 
+                    b.HasIndex("UserId", "ModuleVersionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QuizAttempts_OneOpen")
+                        .HasFilter("\"SubmittedAt\" IS NULL");
+
                     b.HasIndex("UserId", "ModuleVersionId", "SubmittedAt");
 
                     b.ToTable("QuizAttempts");
