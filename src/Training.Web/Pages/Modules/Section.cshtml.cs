@@ -12,7 +12,8 @@ using Training.Web.Learning;
 
 namespace Training.Web.Pages.Modules;
 
-public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock, RequestTokens tokens) : PageModel
+public class SectionModel(
+    ContentCatalogue catalogue, TrainingDbContext db, Progress progress, KnowledgeCheckAnswers checkAnswers, TimeProvider clock, RequestTokens tokens) : PageModel
 {
     public CatalogueModule Module { get; private set; } = null!;
 
@@ -26,6 +27,10 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
 
     public IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>? CheckResults { get; private set; }
 
+    /// <summary>This section's knowledge checks the learner answered before, by part: the last answers, graded again for their feedback.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>> EarlierAnswers { get; private set; } =
+        new Dictionary<int, IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>>();
+
     /// <summary>For a module without a quiz, on its last section: the learner has confirmed it.</summary>
     public bool Completed { get; private set; }
 
@@ -38,6 +43,7 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
         }
         await progress.RecordVisitAsync(db, User.UserIdOf(), Module.VersionId, Number);
         await LoadCompletedAsync();
+        await LoadEarlierAnswersAsync();
         return Page();
     }
 
@@ -72,8 +78,43 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
         }
     }
 
+    private async Task LoadEarlierAnswersAsync()
+    {
+        var section = Number - 1;
+        if (!Module.Checks.Keys.Any(k => k.Section == section))
+        {
+            return;
+        }
+        var answers = await checkAnswers.LastAnswersAsync(db, User.UserIdOf(), Module.VersionId);
+        if (answers.Count == 0)
+        {
+            return;
+        }
+        var earlier = new Dictionary<int, IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>>();
+        foreach (var ((checkSection, part), questions) in Module.Checks)
+        {
+            if (checkSection != section)
+            {
+                continue;
+            }
+            var results = new Dictionary<string, (QuestionResponse?, QuestionResult)>();
+            foreach (var question in questions)
+            {
+                if (answers.TryGetValue(question.Key, out var answer))
+                {
+                    results[question.Key] = (answer, QuizGrader.GradeQuestion(question, answer));
+                }
+            }
+            if (results.Count > 0)
+            {
+                earlier[part] = results;
+            }
+        }
+        EarlierAnswers = earlier;
+    }
+
     /// <summary>
-    /// Answers a knowledge check: instant feedback, and only "answered" is stored. htmx gets the check back as a
+    /// Answers a knowledge check: instant feedback, and the learner's last answer is kept for a later visit. htmx gets the check back as a
     /// fragment; without JavaScript the whole page comes back with the feedback in place.
     /// </summary>
     public async Task<IActionResult> OnPostCheckAsync(string id, int n, [FromQuery(Name = "del")] int part)
@@ -89,33 +130,17 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
             var answer = QuestionForm.Read(form, i, questions[i].ToPublic());
             results[questions[i].Key] = (answer, QuizGrader.GradeQuestion(questions[i], answer));
         }
-        await RecordAnsweredAsync(questions.Where(q => results[q.Key].Item1 is not null).Select(q => q.Key));
+        await checkAnswers.RecordAsync(db, User.UserIdOf(), Module.VersionId,
+            results.Where(r => r.Value.Item1 is not null).ToDictionary(r => r.Key, r => r.Value.Item1!));
         if (Request.IsHtmx())
         {
             return Partial("_KnowledgeCheck", new KnowledgeCheckModel(Module.Id, n, part, questions, results) { Token = tokens.For(HttpContext) });
         }
         CheckPart = part;
         CheckResults = results;
+        await LoadEarlierAnswersAsync();
         ViewData["PostsWithHtmx"] = true;
         return Page();
-    }
-
-    private async Task RecordAnsweredAsync(IEnumerable<string> keys)
-    {
-        var userId = User.UserIdOf();
-        var known = await db.CheckAnswers.Where(a => a.UserId == userId && a.ModuleVersionId == Module.VersionId).Select(a => a.CheckKey).ToListAsync();
-        foreach (var key in keys.Except(known))
-        {
-            db.CheckAnswers.Add(new CheckAnswer { UserId = userId, ModuleVersionId = Module.VersionId, CheckKey = key, AnsweredAt = clock.GetUtcNow().UtcDateTime });
-        }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // answered in another tab at the same moment: it is recorded either way
-        }
     }
 
     private bool Find(string id, int n)
