@@ -1,6 +1,6 @@
 namespace Training.Web.Data;
 
-/// <summary>A learner opened a section of a stored module version (written once, on the first visit).</summary>
+/// <summary>A learner read a section of a stored module version: its page was shown (written once, on the first visit).</summary>
 public class SectionVisit
 {
     public long Id { get; set; }

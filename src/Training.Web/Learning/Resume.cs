@@ -38,6 +38,6 @@ public sealed record ResumePoint(CatalogueModule Module, int? NextSection)
         {
             return null;
         }
-        return new ResumePoint(module, FirstUnread(module, await progress.OpenedSectionsAsync(db, userId, module.VersionId)));
+        return new ResumePoint(module, FirstUnread(module, await progress.ReadSectionsAsync(db, userId, module.VersionId)));
     }
 }

@@ -49,7 +49,7 @@ public class OverviewModel(ContentCatalogue catalogue, TrainingDbContext db, Pro
         }
         Module = module;
         var userId = User.UserIdOf();
-        Read = await progress.OpenedSectionsAsync(db, userId, module.VersionId);
+        Read = await progress.ReadSectionsAsync(db, userId, module.VersionId);
         NextSection = ResumePoint.FirstUnread(module, Read);
         Completion = await db.Completions.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleVersionId == module.VersionId)

@@ -152,7 +152,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         }
         Module = module;
         var userId = User.UserIdOf();
-        var read = await progress.OpenedSectionsAsync(db, userId, module.VersionId);
+        var read = await progress.ReadSectionsAsync(db, userId, module.VersionId);
         UnreadSections = Enumerable.Range(1, module.SectionCount).Where(n => !read.Contains(n)).ToList();
         Pass = await db.Completions.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleVersionId == module.VersionId)

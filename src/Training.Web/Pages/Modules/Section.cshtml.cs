@@ -47,7 +47,7 @@ public class SectionModel(
         return Page();
     }
 
-    /// <summary>A module without graded questions is completed by confirming it on its last section, once every section is opened.</summary>
+    /// <summary>A module without graded questions is completed by confirming it on its last section, once every section is read.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(string id, int n)
     {
         if (!Find(id, n) || Module.HasQuiz || n != Module.SectionCount)
@@ -55,8 +55,8 @@ public class SectionModel(
             return NotFound();
         }
         var userId = User.UserIdOf();
-        var opened = await progress.OpenedSectionsAsync(db, userId, Module.VersionId);
-        if (Enumerable.Range(1, Module.SectionCount).Any(s => !opened.Contains(s)))
+        var read = await progress.ReadSectionsAsync(db, userId, Module.VersionId);
+        if (Enumerable.Range(1, Module.SectionCount).Any(s => !read.Contains(s)))
         {
             return Redirect($"/moduler/{id}");
         }
