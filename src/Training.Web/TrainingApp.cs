@@ -75,6 +75,7 @@ public static class TrainingApp
         services.AddSingleton<StaticAssets>();
         services.AddSingleton<ComponentHtml>();
         services.AddSingleton<Progress>();
+        services.AddSingleton<KnowledgeCheckAnswers>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<RequestTokens>();
         services.AddSingleton<KnowledgeCheckForms>();

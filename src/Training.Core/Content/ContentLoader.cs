@@ -6,7 +6,7 @@ namespace Training.Core.Content;
 /// <summary>Reads a whole content folder (design §3): every module and track, with every problem as <c>path:line: message</c>.</summary>
 public static class ContentLoader
 {
-    private static readonly HashSet<string> TrackKeys = ["id", "title", "description", "modules"];
+    private static readonly HashSet<string> TrackKeys = ["id", "title", "description", "modules", "order"];
 
     /// <summary>
     /// Loads <paramref name="root"/>. <paramref name="displayRoot"/> is how paths start in messages
@@ -173,9 +173,9 @@ public static class ContentLoader
             }
             if (problems.Count == before)
             {
-                tracks.Add(new Track(track.Id!, track.Title!, track.Description ?? "", track.Modules!));
+                tracks.Add(new Track(track.Id!, track.Title!, track.Description ?? "", track.Modules!, track.Order));
             }
         }
-        return tracks;
+        return [.. tracks.OrderBy(t => t.Order ?? int.MaxValue).ThenBy(t => t.Id, StringComparer.Ordinal)];
     }
 }

@@ -61,4 +61,7 @@ public sealed class TrackFile
 
     /// <summary>Module ids in order.</summary>
     public List<string>? Modules { get; set; }
+
+    /// <summary>Where the track stands among the tracks (lowest first); tracks without one come last.</summary>
+    public int? Order { get; set; }
 }

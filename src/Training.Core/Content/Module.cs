@@ -89,11 +89,26 @@ public sealed record RenderedModule(string IntroHtml, IReadOnlyList<RenderedSect
 /// <param name="Title">The title.</param>
 /// <param name="Description">Who it is for.</param>
 /// <param name="ModuleIds">Module ids in order.</param>
-public sealed record Track(string Id, string Title, string Description, IReadOnlyList<string> ModuleIds);
+/// <param name="Order">Where the track stands among the tracks (lowest first); null comes after every number.</param>
+public sealed record Track(string Id, string Title, string Description, IReadOnlyList<string> ModuleIds, int? Order = null)
+{
+    /// <summary>The module that follows <paramref name="moduleId"/> in the track; null when it is the last or not in the track.</summary>
+    public string? ModuleAfter(string moduleId)
+    {
+        for (var i = 0; i + 1 < ModuleIds.Count; i++)
+        {
+            if (ModuleIds[i] == moduleId)
+            {
+                return ModuleIds[i + 1];
+            }
+        }
+        return null;
+    }
+}
 
 /// <summary>Everything read from a content folder: the usable modules and tracks, and every problem found.</summary>
 /// <param name="Modules">Modules without blocking problems, ordered by id.</param>
-/// <param name="Tracks">Tracks without problems.</param>
+/// <param name="Tracks">Tracks without problems, in their order (then by id).</param>
 /// <param name="Problems">Every problem, errors and warnings, in path and line order.</param>
 /// <param name="Agencies">The agencies of agencies.yml (empty when the file is missing).</param>
 public sealed record ContentSet(

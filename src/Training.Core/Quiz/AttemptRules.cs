@@ -41,4 +41,27 @@ public static class AttemptRules
         var recent = submittedAtUtc.Where(t => t > nowUtc - window).OrderDescending().ToList();
         return recent.Count >= max ? recent[max - 1] + window : null;
     }
+
+    /// <summary>
+    /// How many attempts the learner may still submit now, counted the same way as <see cref="NextAttemptOpensAt"/>:
+    /// <see cref="QuizSettings.MaxAttempts"/> less those submitted within the last <see cref="QuizSettings.CooldownHours"/>
+    /// (or in total, without a window), never below 0. Null when attempts are unlimited. It is 0 exactly when
+    /// <see cref="NextAttemptOpensAt"/> gives a time.
+    /// </summary>
+    /// <param name="submittedAtUtc">When the learner's earlier attempts at this quiz were submitted (UTC), in any order.</param>
+    /// <param name="settings">The quiz's settings.</param>
+    /// <param name="nowUtc">The current time (UTC).</param>
+    public static int? AttemptsLeft(IReadOnlyList<DateTime> submittedAtUtc, QuizSettings settings, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(submittedAtUtc);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.MaxAttempts is not { } max)
+        {
+            return null;
+        }
+        var counted = settings.CooldownHours is { } hours
+            ? submittedAtUtc.Count(t => t > nowUtc - TimeSpan.FromHours(hours))
+            : submittedAtUtc.Count;
+        return Math.Max(0, max - counted);
+    }
 }

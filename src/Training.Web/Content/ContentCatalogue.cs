@@ -67,6 +67,19 @@ public sealed class ContentCatalogue
         }
     }
 
+    /// <summary>The module after <paramref name="moduleId"/> in the first track (in the tracks' order) that holds it and has one after it.</summary>
+    public (Track Track, CatalogueModule Module)? NextInTrack(string moduleId)
+    {
+        foreach (var track in current.Tracks)
+        {
+            if (track.ModuleAfter(moduleId) is { } next && Find(next) is { } module)
+            {
+                return (track, module);
+            }
+        }
+        return null;
+    }
+
     public IEnumerable<CatalogueModule> ModulesOf(Track track) =>
         track.ModuleIds.Select(Find).OfType<CatalogueModule>();
 

@@ -1,6 +1,6 @@
 namespace Training.Web.Data;
 
-/// <summary>A learner opened a section of a stored module version (written once, on the first visit).</summary>
+/// <summary>A learner read a section of a stored module version: its page was shown (written once, on the first visit).</summary>
 public class SectionVisit
 {
     public long Id { get; set; }
@@ -10,7 +10,10 @@ public class SectionVisit
     public DateTime VisitedAt { get; set; }
 }
 
-/// <summary>A learner answered a knowledge check; knowledge checks are not graded, only "answered" is kept.</summary>
+/// <summary>
+/// A learner answered a knowledge check. Knowledge checks are not graded for the record; the last answer is kept so
+/// that a revisited section shows it with its feedback.
+/// </summary>
 public class CheckAnswer
 {
     public long Id { get; set; }
@@ -18,6 +21,9 @@ public class CheckAnswer
     public int ModuleVersionId { get; set; }
     public required string CheckKey { get; set; }
     public DateTime AnsweredAt { get; set; }
+
+    /// <summary>The learner's last answer (a <see cref="Core.Quiz.QuestionResponse"/> as JSON); null for answers kept before it was stored.</summary>
+    public string? ResponseJson { get; set; }
 }
 
 /// <summary>

@@ -6,27 +6,28 @@ using Training.Web.Data;
 namespace Training.Web.Learning;
 
 /// <summary>
-/// Which sections of a module version a learner has opened. A visit is written once (insert if absent); later
-/// visits read a small cache, so reading a page costs no database write and, most of the time, no read.
+/// Which sections of a module version a learner has read: a section counts as read once its page was shown to the
+/// learner. A visit is written once (insert if absent); later visits read a small cache, so reading a page costs no
+/// database write and, most of the time, no read.
 /// </summary>
 public sealed class Progress(IMemoryCache cache, TimeProvider clock)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(20);
 
-    public async Task<IReadOnlySet<int>> OpenedSectionsAsync(TrainingDbContext db, string userId, int versionId)
+    public async Task<IReadOnlySet<int>> ReadSectionsAsync(TrainingDbContext db, string userId, int versionId)
     {
-        if (cache.TryGetValue(Key(userId, versionId), out ConcurrentDictionary<int, bool>? opened))
+        if (cache.TryGetValue(Key(userId, versionId), out ConcurrentDictionary<int, bool>? read))
         {
-            return opened!.Keys.ToHashSet();
+            return read!.Keys.ToHashSet();
         }
         return (await LoadAsync(db, userId, versionId)).Keys.ToHashSet();
     }
 
-    /// <summary>Records that the learner opened section <paramref name="section"/> (1-based), unless that is known already.</summary>
+    /// <summary>Records that the learner read section <paramref name="section"/> (1-based), unless that is known already.</summary>
     public async Task RecordVisitAsync(TrainingDbContext db, string userId, int versionId, int section)
     {
-        var opened = cache.TryGetValue(Key(userId, versionId), out ConcurrentDictionary<int, bool>? known) ? known! : await LoadAsync(db, userId, versionId);
-        if (opened.ContainsKey(section))
+        var read = cache.TryGetValue(Key(userId, versionId), out ConcurrentDictionary<int, bool>? known) ? known! : await LoadAsync(db, userId, versionId);
+        if (read.ContainsKey(section))
         {
             return;
         }
@@ -39,7 +40,7 @@ public sealed class Progress(IMemoryCache cache, TimeProvider clock)
         {
             // the same learner in another tab got there first: the visit is recorded either way
         }
-        opened[section] = true;
+        read[section] = true;
     }
 
     private async Task<ConcurrentDictionary<int, bool>> LoadAsync(TrainingDbContext db, string userId, int versionId)
@@ -47,9 +48,9 @@ public sealed class Progress(IMemoryCache cache, TimeProvider clock)
         var sections = await db.SectionVisits.AsNoTracking()
             .Where(v => v.UserId == userId && v.ModuleVersionId == versionId)
             .Select(v => v.Section).ToListAsync();
-        var opened = new ConcurrentDictionary<int, bool>(sections.Select(s => KeyValuePair.Create(s, true)));
-        cache.Set(Key(userId, versionId), opened, new MemoryCacheEntryOptions { SlidingExpiration = Remember });
-        return opened;
+        var read = new ConcurrentDictionary<int, bool>(sections.Select(s => KeyValuePair.Create(s, true)));
+        cache.Set(Key(userId, versionId), read, new MemoryCacheEntryOptions { SlidingExpiration = Remember });
+        return read;
     }
 
     private static string Key(string userId, int versionId) => $"besok:{userId}:{versionId}";

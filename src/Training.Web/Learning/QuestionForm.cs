@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Training.Core.Gift;
 using Training.Core.Quiz;
@@ -6,7 +7,7 @@ using Training.Core.Quiz;
 namespace Training.Web.Learning;
 
 /// <summary>How a question's controls are named in a form, and how a posted form becomes a response to grade.</summary>
-public static class QuestionForm
+public static partial class QuestionForm
 {
     /// <summary>The field name of question <paramref name="index"/>; matching adds <c>-{left index}</c>.</summary>
     public static string Field(int index) => $"q{index}";
@@ -39,6 +40,28 @@ public static class QuestionForm
     /// <summary>The same, fit for a legend or a label: paragraphs become line breaks.</summary>
     public static string InlineHtml(string text, TextFormat format) =>
         RenderedInline.GetOrAdd((text, format), key => Inline(Html(key.Item1, key.Item2)));
+
+    /// <summary>
+    /// Feedback as safe HTML, without a verdict word it begins with ("Rätt." "Fel:"): the page states the verdict
+    /// itself, once. Empty when the feedback was nothing but the verdict.
+    /// </summary>
+    public static string FeedbackHtml(string text, TextFormat format) =>
+        WithoutVerdict(text) is { Length: > 0 } rest ? Html(rest, format) : "";
+
+    /// <summary>The text without a leading verdict ("Rätt.", "Fel:", "Inte riktigt!"), its next letter made a capital.</summary>
+    public static string WithoutVerdict(string text)
+    {
+        var match = LeadingVerdict().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+        var rest = text[match.Length..];
+        return rest.Length > 0 && char.IsLower(rest[0]) ? char.ToUpper(rest[0], System.Globalization.CultureInfo.GetCultureInfo("sv-SE")) + rest[1..] : rest;
+    }
+
+    [GeneratedRegex(@"^\s*(rätt|fel|korrekt|riktigt|inte rätt|inte riktigt|felaktigt)\s*[.:!,;–—-]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingVerdict();
 
     private static string Inline(string rendered)
     {

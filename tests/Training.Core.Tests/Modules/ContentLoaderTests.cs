@@ -139,6 +139,33 @@ public class ContentLoaderTests
     }
 
     [Fact]
+    public void Tracks_ComeInTheirOrder_ThoseWithoutOneLast()
+    {
+        using var content = new TempContent()
+            .GoodModule("a").GoodModule("b")
+            .Write("tracks/a-djup.yml", "id: a-djup\ntitle: Fördjupning\norder: 2\nmodules: [b]\n")
+            .Write("tracks/b-grund.yml", "id: b-grund\ntitle: Grundkurs\norder: 1\nmodules: [a, b]\n")
+            .Write("tracks/c-annat.yml", "id: c-annat\ntitle: Annat\nmodules: [a]\n");
+
+        var set = ContentLoader.Load(content.Root, "content");
+
+        Assert.Empty(set.Problems);
+        Assert.Equal(["b-grund", "a-djup", "c-annat"], set.Tracks.Select(t => t.Id));
+        Assert.Equal("b", set.Tracks[0].ModuleAfter("a"));
+        Assert.Null(set.Tracks[0].ModuleAfter("b"));
+    }
+
+    [Fact]
+    public void TrackOrder_ThatIsNotANumber_IsAnErrorAtItsLine()
+    {
+        using var content = new TempContent().GoodModule("a").Write("tracks/t.yml", "id: t\ntitle: T\nmodules: [a]\norder: först\n");
+
+        var problem = Assert.Single(ContentLoader.Load(content.Root, "content").Problems);
+
+        Assert.StartsWith("content/tracks/t.yml:4: ", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TrackWithUnknownKey_IsAnError()
     {
         using var content = new TempContent().GoodModule("a").Write("tracks/t.yml", "id: t\ntitle: T\nmodules: [a]\nowner: x\n");

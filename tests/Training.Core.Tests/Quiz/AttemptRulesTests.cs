@@ -90,4 +90,35 @@ public class AttemptRulesTests
 
         Assert.Equal(Now.AddMinutes(45), AttemptRules.NextAttemptOpensAt([HoursAgo(0.25), HoursAgo(5)], settings, Now));
     }
+
+    [Fact]
+    public void AttemptsLeft_CountsOnlyTheAttemptsInsideTheWindow()
+    {
+        Assert.Equal(3, AttemptRules.AttemptsLeft([], ThreePerDay, Now));
+        Assert.Equal(2, AttemptRules.AttemptsLeft([HoursAgo(1), HoursAgo(30)], ThreePerDay, Now));
+        Assert.Equal(1, AttemptRules.AttemptsLeft([HoursAgo(1), HoursAgo(2), HoursAgo(24)], ThreePerDay, Now));
+    }
+
+    [Fact]
+    public void AttemptsLeft_IsZero_ExactlyWhenTheNextAttemptWaits()
+    {
+        DateTime[][] histories = [[], [HoursAgo(1)], [HoursAgo(1), HoursAgo(2), HoursAgo(3)], [HoursAgo(10), HoursAgo(6), HoursAgo(2), HoursAgo(1)], [HoursAgo(23.9), HoursAgo(24), HoursAgo(1)]];
+        QuizSettings[] settings = [ThreePerDay, new() { MaxAttempts = 2 }, new() { MaxAttempts = 1, CooldownHours = 1 }, new() { MaxAttempts = 0, CooldownHours = 1 }];
+
+        foreach (var history in histories)
+        {
+            foreach (var setting in settings)
+            {
+                Assert.Equal(AttemptRules.NextAttemptOpensAt(history, setting, Now) is not null, AttemptRules.AttemptsLeft(history, setting, Now) == 0);
+            }
+        }
+    }
+
+    [Fact]
+    public void AttemptsLeft_IsNull_WhenAttemptsAreUnlimited_AndATotalWithoutAWindow()
+    {
+        Assert.Null(AttemptRules.AttemptsLeft([HoursAgo(1), HoursAgo(2)], new QuizSettings { CooldownHours = 24 }, Now));
+        Assert.Equal(1, AttemptRules.AttemptsLeft([HoursAgo(10_000)], new QuizSettings { MaxAttempts = 2 }, Now));
+        Assert.Equal(0, AttemptRules.AttemptsLeft([HoursAgo(10_000), HoursAgo(9_000), HoursAgo(1)], new QuizSettings { MaxAttempts = 2 }, Now));
+    }
 }

@@ -10,6 +10,9 @@ public sealed record KnowledgeCheckModel(
     /// <summary>The antiforgery request token the form posts (see <see cref="Infrastructure.RequestTokens"/>).</summary>
     public required string Token { get; init; }
 
+    /// <summary>The results are the learner's answers from an earlier visit, not from the post just made.</summary>
+    public bool Earlier { get; init; }
+
     public string ElementId => $"kontroll-{Section}-{Part}";
 
     public string PostUrl => $"/moduler/{ModuleId}/{Section}?handler=Check&del={Part}";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Training.Core.Content;
 using Training.Web.Accounts;
 using Training.Web.Content;
 using Training.Web.Data;
@@ -8,13 +9,37 @@ using Training.Web.Learning;
 
 namespace Training.Web.Pages.Modules;
 
-public class OverviewModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress) : PageModel
+/// <summary>What the module page's main button offers, following where the learner is.</summary>
+public enum ModuleStep
+{
+    StartReading,
+    ContinueReading,
+    /// <summary>Every section read, in a module without a quiz: confirm on the last section.</summary>
+    Confirm,
+    TakeQuiz,
+    ContinueQuiz,
+    /// <summary>Every section read, but the attempts are used for now (or for good).</summary>
+    WaitForQuiz,
+    Done,
+}
+
+public class OverviewModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock) : PageModel
 {
     public CatalogueModule Module { get; private set; } = null!;
 
-    public IReadOnlySet<int> Opened { get; private set; } = new HashSet<int>();
+    public IReadOnlySet<int> Read { get; private set; } = new HashSet<int>();
 
     public Completion? Completion { get; private set; }
+
+    public ModuleStep Step { get; private set; }
+
+    /// <summary>The first unread section (1-based), while there is one.</summary>
+    public int? NextSection { get; private set; }
+
+    /// <summary>The quiz's standing once every section is read and the module is not done yet.</summary>
+    public QuizStanding? Quiz { get; private set; }
+
+    public (Track Track, CatalogueModule Module)? NextInTrack { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -24,10 +49,38 @@ public class OverviewModel(ContentCatalogue catalogue, TrainingDbContext db, Pro
         }
         Module = module;
         var userId = User.UserIdOf();
-        Opened = await progress.OpenedSectionsAsync(db, userId, module.VersionId);
+        Read = await progress.ReadSectionsAsync(db, userId, module.VersionId);
+        NextSection = ResumePoint.FirstUnread(module, Read);
         Completion = await db.Completions.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleVersionId == module.VersionId)
             .OrderByDescending(c => c.CompletedAt).FirstOrDefaultAsync();
+        Step = await StepAsync(userId);
+        if (Step == ModuleStep.Done)
+        {
+            NextInTrack = catalogue.NextInTrack(module.Id);
+        }
         return Page();
+    }
+
+    private async Task<ModuleStep> StepAsync(string userId)
+    {
+        if (Completion is not null)
+        {
+            return ModuleStep.Done;
+        }
+        if (NextSection is not null)
+        {
+            return Read.Count == 0 ? ModuleStep.StartReading : ModuleStep.ContinueReading;
+        }
+        if (!Module.HasQuiz)
+        {
+            return ModuleStep.Confirm;
+        }
+        if (await db.QuizAttempts.AnyAsync(a => a.UserId == userId && a.ModuleVersionId == Module.VersionId && a.SubmittedAt == null))
+        {
+            return ModuleStep.ContinueQuiz;
+        }
+        Quiz = await QuizStanding.ForAsync(db, userId, Module, clock.GetUtcNow().UtcDateTime);
+        return Quiz.NextAttemptOpensAt is null ? ModuleStep.TakeQuiz : ModuleStep.WaitForQuiz;
     }
 }

@@ -11,14 +11,14 @@ using Training.Web.Learning;
 namespace Training.Web.Pages.Modules;
 
 /// <summary>
-/// The graded quiz: opens once every section of the current version has been opened, draws a stored attempt,
+/// The graded quiz: opens once every section of the current version has been read, draws a stored attempt,
 /// and grades it on the server. The open attempt's page holds no answer key.
 /// </summary>
 public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, WriteGate writes, TimeProvider clock) : PageModel
 {
     public CatalogueModule Module { get; private set; } = null!;
 
-    public IReadOnlyList<int> UnopenedSections { get; private set; } = [];
+    public IReadOnlyList<int> UnreadSections { get; private set; } = [];
 
     public QuizAttempt? OpenAttempt { get; private set; }
 
@@ -26,9 +26,10 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
 
     public Completion? Pass { get; private set; }
 
-    public DateTime? NextAttemptOpensAt { get; private set; }
+    /// <summary>The latest submitted attempt, the attempts the window leaves and when the next opens.</summary>
+    public QuizStanding? Standing { get; private set; }
 
-    public int SubmittedInWindow { get; private set; }
+    public DateTime? NextAttemptOpensAt => Standing?.NextAttemptOpensAt;
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -36,7 +37,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         {
             return NotFound();
         }
-        if (UnopenedSections.Count > 0)
+        if (UnreadSections.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden; // the page says why and where to go
         }
@@ -54,7 +55,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         {
             return NotFound();
         }
-        if (UnopenedSections.Count == 0 && Pass is null && OpenAttempt is null && NextAttemptOpensAt is null)
+        if (UnreadSections.Count == 0 && Pass is null && OpenAttempt is null && NextAttemptOpensAt is null)
         {
             var drawn = QuizDraw.Draw(Module.Pool, Module.Quiz.Questions, new Random(RandomNumberGenerator.GetInt32(int.MaxValue)));
             var (userId, versionId) = (User.UserIdOf(), Module.VersionId);
@@ -171,8 +172,8 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         }
         Module = module;
         var userId = User.UserIdOf();
-        var opened = await progress.OpenedSectionsAsync(db, userId, module.VersionId);
-        UnopenedSections = Enumerable.Range(1, module.SectionCount).Where(n => !opened.Contains(n)).ToList();
+        var read = await progress.ReadSectionsAsync(db, userId, module.VersionId);
+        UnreadSections = Enumerable.Range(1, module.SectionCount).Where(n => !read.Contains(n)).ToList();
         Pass = await db.Completions.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleVersionId == module.VersionId)
             .OrderByDescending(c => c.CompletedAt).FirstOrDefaultAsync();
@@ -183,11 +184,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         {
             Questions = DrawnQuiz.FromJson(OpenAttempt.DrawnJson).ToPublic();
         }
-        var submitted = await db.QuizAttempts.AsNoTracking()
-            .Where(a => a.UserId == userId && a.ModuleVersionId == module.VersionId && a.SubmittedAt != null)
-            .Select(a => a.SubmittedAt!.Value).ToListAsync();
-        NextAttemptOpensAt = AttemptRules.NextAttemptOpensAt(submitted, module.Quiz, clock.GetUtcNow().UtcDateTime);
-        SubmittedInWindow = submitted.Count;
+        Standing = await QuizStanding.ForAsync(db, userId, module, clock.GetUtcNow().UtcDateTime);
         return true;
     }
 }

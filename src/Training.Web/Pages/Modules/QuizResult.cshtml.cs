@@ -6,11 +6,12 @@ using Training.Core.Quiz;
 using Training.Web.Accounts;
 using Training.Web.Content;
 using Training.Web.Data;
+using Training.Web.Learning;
 
 namespace Training.Web.Pages.Modules;
 
 /// <summary>A submitted attempt: the score, and per question whether it was right and its feedback; the right answers only after a pass.</summary>
-public class QuizResultModel(ContentCatalogue catalogue, TrainingDbContext db) : PageModel
+public class QuizResultModel(ContentCatalogue catalogue, TrainingDbContext db, TimeProvider clock) : PageModel
 {
     public QuizAttempt Attempt { get; private set; } = null!;
 
@@ -23,6 +24,12 @@ public class QuizResultModel(ContentCatalogue catalogue, TrainingDbContext db) :
     public QuizResult Result { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, QuestionResponse> Responses { get; private set; } = new Dictionary<string, QuestionResponse>();
+
+    /// <summary>After a failure, while the module's quiz is served: the attempts left now and when the next opens.</summary>
+    public QuizStanding? Standing { get; private set; }
+
+    /// <summary>After a pass: the next module of the module's track.</summary>
+    public (Core.Content.Track Track, CatalogueModule Module)? NextInTrack { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, string attempt)
     {
@@ -43,6 +50,14 @@ public class QuizResultModel(ContentCatalogue catalogue, TrainingDbContext db) :
         Drawn = DrawnQuiz.FromJson(stored.DrawnJson);
         Result = JsonSerializer.Deserialize<QuizResult>(stored.ResultJson, ContentImporter.Json)!;
         Responses = JsonSerializer.Deserialize<Dictionary<string, QuestionResponse>>(stored.ResponsesJson ?? "{}", ContentImporter.Json)!;
+        if (stored.Passed == true)
+        {
+            NextInTrack = catalogue.NextInTrack(id);
+        }
+        else if (catalogue.Find(id) is { HasQuiz: true } module)
+        {
+            Standing = await QuizStanding.ForAsync(db, userId, module, clock.GetUtcNow().UtcDateTime);
+        }
         return Page();
     }
 }

@@ -13,8 +13,9 @@ using Training.Web.Learning;
 
 namespace Training.Web.Pages.Modules;
 
-public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, WriteGate writes, TimeProvider clock, RequestTokens tokens)
-    : PageModel, IAsyncResultFilter
+public class SectionModel(
+    ContentCatalogue catalogue, TrainingDbContext db, Progress progress, KnowledgeCheckAnswers checkAnswers, WriteGate writes, TimeProvider clock,
+    RequestTokens tokens) : PageModel, IAsyncResultFilter
 {
     private bool servingSection;
 
@@ -30,6 +31,10 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
 
     public IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>? CheckResults { get; private set; }
 
+    /// <summary>This section's knowledge checks the learner answered before, by part: the last answers, graded again for their feedback.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>> EarlierAnswers { get; private set; } =
+        new Dictionary<int, IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>>();
+
     /// <summary>For a module without a quiz, on its last section: the learner has confirmed it.</summary>
     public bool Completed { get; private set; }
 
@@ -41,6 +46,7 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
             return NotFound();
         }
         await LoadCompletedAsync();
+        await LoadEarlierAnswersAsync();
         servingSection = true;
         return Page();
     }
@@ -55,7 +61,7 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
         }
     }
 
-    /// <summary>A module without graded questions is completed by confirming it on its last section, once every section is opened.</summary>
+    /// <summary>A module without graded questions is completed by confirming it on its last section, once every section is read.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(string id, int n)
     {
         if (!Find(id, n) || Module.HasQuiz || n != Module.SectionCount)
@@ -63,8 +69,8 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
             return NotFound();
         }
         var userId = User.UserIdOf();
-        var opened = await progress.OpenedSectionsAsync(db, userId, Module.VersionId);
-        if (Enumerable.Range(1, Module.SectionCount).Any(s => !opened.Contains(s)))
+        var read = await progress.ReadSectionsAsync(db, userId, Module.VersionId);
+        if (Enumerable.Range(1, Module.SectionCount).Any(s => !read.Contains(s)))
         {
             return Redirect($"/moduler/{id}");
         }
@@ -92,8 +98,43 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
         }
     }
 
+    private async Task LoadEarlierAnswersAsync()
+    {
+        var section = Number - 1;
+        if (!Module.Checks.Keys.Any(k => k.Section == section))
+        {
+            return;
+        }
+        var answers = await checkAnswers.LastAnswersAsync(db, User.UserIdOf(), Module.VersionId);
+        if (answers.Count == 0)
+        {
+            return;
+        }
+        var earlier = new Dictionary<int, IReadOnlyDictionary<string, (QuestionResponse? Answer, QuestionResult Result)>>();
+        foreach (var ((checkSection, part), questions) in Module.Checks)
+        {
+            if (checkSection != section)
+            {
+                continue;
+            }
+            var results = new Dictionary<string, (QuestionResponse?, QuestionResult)>();
+            foreach (var question in questions)
+            {
+                if (answers.TryGetValue(question.Key, out var answer))
+                {
+                    results[question.Key] = (answer, QuizGrader.GradeQuestion(question, answer));
+                }
+            }
+            if (results.Count > 0)
+            {
+                earlier[part] = results;
+            }
+        }
+        EarlierAnswers = earlier;
+    }
+
     /// <summary>
-    /// Answers a knowledge check: instant feedback, and only "answered" is stored. htmx gets the check back as a
+    /// Answers a knowledge check: instant feedback, and the learner's last answer is kept for a later visit. htmx gets the check back as a
     /// fragment; without JavaScript the whole page comes back with the feedback in place.
     /// </summary>
     public async Task<IActionResult> OnPostCheckAsync(string id, int n, [FromQuery(Name = "del")] int part)
@@ -109,33 +150,17 @@ public class SectionModel(ContentCatalogue catalogue, TrainingDbContext db, Prog
             var answer = QuestionForm.Read(form, i, questions[i].ToPublic());
             results[questions[i].Key] = (answer, QuizGrader.GradeQuestion(questions[i], answer));
         }
-        await RecordAnsweredAsync(questions.Where(q => results[q.Key].Item1 is not null).Select(q => q.Key));
+        await checkAnswers.RecordAsync(db, User.UserIdOf(), Module.VersionId,
+            results.Where(r => r.Value.Item1 is not null).ToDictionary(r => r.Key, r => r.Value.Item1!));
         if (Request.IsHtmx())
         {
             return Partial("_KnowledgeCheck", new KnowledgeCheckModel(Module.Id, n, part, questions, results) { Token = tokens.For(HttpContext) });
         }
         CheckPart = part;
         CheckResults = results;
+        await LoadEarlierAnswersAsync();
         ViewData["PostsWithHtmx"] = true;
         return Page();
-    }
-
-    private async Task RecordAnsweredAsync(IEnumerable<string> keys)
-    {
-        var userId = User.UserIdOf();
-        var known = await db.CheckAnswers.Where(a => a.UserId == userId && a.ModuleVersionId == Module.VersionId).Select(a => a.CheckKey).ToListAsync();
-        foreach (var key in keys.Except(known))
-        {
-            db.CheckAnswers.Add(new CheckAnswer { UserId = userId, ModuleVersionId = Module.VersionId, CheckKey = key, AnsweredAt = clock.GetUtcNow().UtcDateTime });
-        }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // answered in another tab at the same moment: it is recorded either way
-        }
     }
 
     private bool Find(string id, int n)

@@ -246,9 +246,9 @@ public sealed partial class QuizTests : IAsyncLifetime
             new FormUrlEncodedContent(new Dictionary<string, string> { ["q0"] = option, ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync();
 
         Assert.StartsWith("<section class=\"knowledge-check\"", fragment.Trim(), StringComparison.Ordinal);
-        Assert.Contains("den är det", fragment, StringComparison.Ordinal);
+        Assert.Contains("Den är det.", fragment, StringComparison.Ordinal);
         Assert.Contains("<html", whole, StringComparison.Ordinal);
-        Assert.Contains("den är det", whole, StringComparison.Ordinal);
+        Assert.Contains("Den är det.", whole, StringComparison.Ordinal);
         Assert.Equal(1, site.WithDb(db => db.CheckAnswers.Count(a => a.CheckKey == "Kontroll" && db.Users.Any(u => u.Id == a.UserId && u.Email == "kontroll@prov.test.example"))));
     }
 

@@ -24,6 +24,16 @@ public class ReadingPagesTests(SharedSite shared)
     }
 
     [Fact]
+    public async Task Catalogue_ListsGrundkursBeforeFordjupning()
+    {
+        var (_, html) = await GetAsync("/moduler");
+
+        var grund = html.IndexOf("<h2 id=\"spar-grundkurs\">Grundkurs</h2>", StringComparison.Ordinal);
+        var djup = html.IndexOf("<h2 id=\"spar-fordjupning\">Fördjupning</h2>", StringComparison.Ordinal);
+        Assert.True(grund >= 0 && djup > grund, $"Grundkurs på {grund}, Fördjupning på {djup}");
+    }
+
+    [Fact]
     public async Task Overview_ListsTheSectionsAndSources()
     {
         var (status, html) = await GetAsync("/moduler/vad-ar-manniskohandel");

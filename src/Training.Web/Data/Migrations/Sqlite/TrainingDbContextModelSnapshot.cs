@@ -283,6 +283,9 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Property<int>("ModuleVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ResponseJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
