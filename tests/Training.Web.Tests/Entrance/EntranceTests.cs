@@ -175,6 +175,7 @@ public sealed partial class EntranceTests(CleanCopy copy) : IAsyncLifetime
                 }
             }
             Assert.False(site!.HasExited, $"dotnet run avslutades med {(site.HasExited ? site.ExitCode : 0)}:\n{Output()}");
+            Assert.DoesNotContain("Uppstarten misslyckades", Output(), StringComparison.Ordinal);
             await Task.Delay(250);
         }
         Assert.Fail($"Inget lösenord för {email} skrevs ut inom {timeout.TotalMinutes} minuter:\n{Output()}");

@@ -248,10 +248,10 @@ public sealed partial class LearnerPathTests : IAsyncLifetime
         var client = await LearnerAsync("repeterar");
         await ReadAsync(client, "forsta", 1, 2);
 
-        var result = Text(await GetAsync(client, await TakeQuizAsync(client, right: false)));
+        var result = Text(await GetAsync(client, await TakeQuizAsync(client, right: true)));
 
-        Assert.Contains("Fråga 1: fel Är ett ett? Ett är ett.", result, StringComparison.Ordinal);
-        Assert.DoesNotContain("Fel. Ett är ett.", result, StringComparison.Ordinal);
+        Assert.Contains("Fråga 1: rätt Är ett ett? Ett är ett.", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rätt. Ett är ett.", result, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -161,7 +161,9 @@ public sealed partial class QuizTests : IAsyncLifetime
             var result = await client.GetStringAsync(new Uri($"/moduler/prov/prov/{attempt}", UriKind.Relative));
             Assert.Contains("Inte godkänt", result, StringComparison.Ordinal);
             Assert.DoesNotContain("Rätt svar:", result, StringComparison.Ordinal); // the right answers only after a pass
-            Assert.Contains("HEMLIG-FEL", result, StringComparison.Ordinal); // but the feedback, yes
+            Assert.DoesNotContain("HEMLIG-FEL", result, StringComparison.Ordinal); // nor feedback that tells right from wrong
+            Assert.DoesNotContain("HEMLIG-RATT", result, StringComparison.Ordinal);
+            Assert.Equal(result.Contains("Är ett ett?", StringComparison.Ordinal), result.Contains("HEMLIG-ALLMAN-1", StringComparison.Ordinal)); // the general feedback, yes
             clock.Advance(TimeSpan.FromHours(1));
         }
 
