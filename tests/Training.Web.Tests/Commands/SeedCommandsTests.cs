@@ -68,6 +68,11 @@ public sealed partial class SeedCommandsTests : IDisposable
             Assert.DoesNotContain(employee.Name, output, StringComparison.Ordinal);
         });
         Assert.True(first.Employees.Count(e => e.Email!.EndsWith("@polisen.example", StringComparison.Ordinal)) > 120);
+        // made-up people never get a real address: every agency's demo people are in its own .example domain
+        var agencyCodes = await WithDbAsync(db => db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Code));
+        Assert.True(agencyCodes.Count > 2);
+        Assert.All(first.Employees, e => Assert.EndsWith($"@{agencyCodes[e.AgencyId]}.example", e.Email, StringComparison.Ordinal));
+        Assert.True(first.Employees.Select(e => e.AgencyId).Distinct().Count() > 2, "demo people in the partner agencies too");
 
         var (again, _, _) = await RunAsync("seed", "demo", "--employees", "300", "--password", Password);
 
