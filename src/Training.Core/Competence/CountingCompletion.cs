@@ -66,6 +66,14 @@ public static class CountingCompletion
         Latest(completions, c => c, module, now, graceDays);
 
     /// <summary>
+    /// The latest completion that counts and is still valid at <paramref name="now"/> (neither expired nor past the grace
+    /// period), or null: what makes a module done for the learner; without it they may complete it (again).
+    /// </summary>
+    public static T? Valid<T>(IEnumerable<T> completions, Func<T, CompletionFact> fact, CurrentModule module, DateTime now, int graceDays = DefaultGraceDays)
+        where T : class =>
+        Latest(completions, fact, module, now, graceDays) is { } latest && !(ValidUntil(fact(latest), module, graceDays) <= now) ? latest : null;
+
+    /// <summary>
     /// Until when the completion keeps the person competent (UTC): its stored expiry, and for a completion of an earlier
     /// major also the end of the grace period, whichever comes first; null when neither ends it.
     /// </summary>

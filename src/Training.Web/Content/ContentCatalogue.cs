@@ -1,3 +1,4 @@
+using Training.Core.Competence;
 using Training.Core.Content;
 using Training.Core.Gift;
 using Training.Core.Quiz;
@@ -17,6 +18,12 @@ public sealed record CatalogueModule(int VersionId, ModuleSource Source, Rendere
     public QuizSettings Quiz => Source.FrontMatter.Quiz ?? new QuizSettings();
 
     public bool HasQuiz => Pool.Count > 0;
+
+    /// <summary>When a version of this module's current major version was first stored (UTC): earlier majors' completions count for a grace period from here.</summary>
+    public DateTime MajorSince { get; init; }
+
+    /// <summary>This module as the competence rules see it.</summary>
+    public CurrentModule Current => new(Id, Source.Version, MajorSince);
 
     /// <summary>
     /// Each knowledge check part's questions, by (section index, part index), parsed once for this version, with

@@ -57,8 +57,14 @@ public sealed partial class ContentImporter(
                 }
                 var versionId = match?.Id ?? await StoreAsync(db, module, cancellationToken);
                 var rendering = await db.ModuleVersions.Where(v => v.Id == versionId).Select(v => v.RenderedJson).SingleAsync(cancellationToken);
+                var majorSince = await db.ModuleVersions
+                    .Where(v => v.ModuleId == module.Id && v.VersionMajor == module.Version.Major)
+                    .MinAsync(v => v.StoredAt, cancellationToken);
                 served.Add(new CatalogueModule(versionId, module,
-                    JsonSerializer.Deserialize<RenderedModule>(rendering, Json) ?? throw new JsonException("The stored rendering is null.")));
+                    JsonSerializer.Deserialize<RenderedModule>(rendering, Json) ?? throw new JsonException("The stored rendering is null."))
+                {
+                    MajorSince = DateTime.SpecifyKind(majorSince, DateTimeKind.Utc),
+                });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

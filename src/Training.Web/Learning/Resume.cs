@@ -25,12 +25,13 @@ public sealed record ResumePoint(CatalogueModule Module, int? NextSection)
     }
 
     /// <summary>The learner's resume point among the modules served now, or null when nothing is begun and unfinished.</summary>
-    public static async Task<ResumePoint?> FindAsync(TrainingDbContext db, ContentCatalogue catalogue, Progress progress, string userId)
+    public static async Task<ResumePoint?> FindAsync(TrainingDbContext db, ContentCatalogue catalogue, Progress progress, string userId, DateTime now)
     {
-        var versionIds = catalogue.Modules.Select(m => m.VersionId).ToList();
+        var modules = catalogue.Modules;
+        var completed = await Records.CompletedAsync(db, userId, modules, now);
+        var versionIds = modules.Where(m => !completed.ContainsKey(m.Id)).Select(m => m.VersionId).ToList();
         var versionId = await db.SectionVisits.AsNoTracking()
-            .Where(v => v.UserId == userId && versionIds.Contains(v.ModuleVersionId)
-                && !db.Completions.Any(c => c.UserId == userId && c.ModuleVersionId == v.ModuleVersionId))
+            .Where(v => v.UserId == userId && versionIds.Contains(v.ModuleVersionId))
             .OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id)
             .Select(v => (int?)v.ModuleVersionId)
             .FirstOrDefaultAsync();

@@ -6,7 +6,7 @@ using Training.Web.Learning;
 
 namespace Training.Web.Pages;
 
-public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress) : PageModel
+public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock) : PageModel
 {
     /// <summary>For a signed-in learner with unfinished work: where it is.</summary>
     public ResumePoint? Resume { get; private set; }
@@ -15,7 +15,7 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progre
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            Resume = await ResumePoint.FindAsync(db, catalogue, progress, User.UserIdOf());
+            Resume = await ResumePoint.FindAsync(db, catalogue, progress, User.UserIdOf(), clock.GetUtcNow().UtcDateTime);
         }
     }
 }

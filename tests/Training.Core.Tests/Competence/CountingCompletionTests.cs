@@ -82,4 +82,15 @@ public class CountingCompletionTests
         Assert.Equal(new DateTime(2027, 1, 1), CountingCompletion.ValidUntil(Done("2.0", new(2026, 3, 2), new(2027, 1, 1)), Module("2.1")));
         Assert.Null(CountingCompletion.ValidUntil(Done("2.0", new(2026, 3, 2)), Module("2.1")));
     }
+
+    [Fact]
+    public void Valid_IsTheCountingCompletion_UntilItExpiresOrItsGraceEnds()
+    {
+        var expiring = Done("1.0", new(2025, 1, 1), new(2026, 1, 1));
+        Assert.Same(expiring, CountingCompletion.Valid([expiring], c => c, Module("1.1"), new DateTime(2026, 1, 1).AddTicks(-1)));
+        Assert.Null(CountingCompletion.Valid([expiring], c => c, Module("1.1"), new(2026, 1, 1)));
+        var lasting = Done("1.0", new(2025, 1, 1));
+        Assert.Same(lasting, CountingCompletion.Valid([lasting], c => c, Module("2.0"), MajorStored.AddDays(90).AddTicks(-1)));
+        Assert.Null(CountingCompletion.Valid([lasting], c => c, Module("2.0"), MajorStored.AddDays(90)));
+    }
 }

@@ -8,7 +8,7 @@ using Training.Web.Learning;
 namespace Training.Web.Pages.Modules;
 
 /// <summary>The catalogue: tracks in their order, each module with the learner's progress, and where the learner left off.</summary>
-public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress) : PageModel
+public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock) : PageModel
 {
     public ContentCatalogue Catalogue => catalogue;
 
@@ -17,7 +17,7 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progre
     /// <summary>Sections read per module version of the catalogue, for the modules the learner has begun.</summary>
     public IReadOnlyDictionary<int, int> ReadCounts { get; private set; } = new Dictionary<int, int>();
 
-    /// <summary>The module versions the learner has completed.</summary>
+    /// <summary>The served module versions whose module the learner has completed (a completion that counts now).</summary>
     public IReadOnlySet<int> Completed { get; private set; } = new HashSet<int>();
 
     public async Task OnGetAsync()
@@ -28,12 +28,12 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progre
             .Where(v => v.UserId == userId && versionIds.Contains(v.ModuleVersionId))
             .GroupBy(v => v.ModuleVersionId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
-        Completed = (await db.Completions.AsNoTracking()
-            .Where(c => c.UserId == userId && versionIds.Contains(c.ModuleVersionId))
-            .Select(c => c.ModuleVersionId).Distinct().ToListAsync()).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var completed = await Records.CompletedAsync(db, userId, catalogue.Modules, now);
+        Completed = catalogue.Modules.Where(m => completed.ContainsKey(m.Id)).Select(m => m.VersionId).ToHashSet();
         if (ReadCounts.Keys.Any(v => !Completed.Contains(v)))
         {
-            Resume = await ResumePoint.FindAsync(db, catalogue, progress, userId);
+            Resume = await ResumePoint.FindAsync(db, catalogue, progress, userId, now);
         }
     }
 

@@ -51,9 +51,7 @@ public class OverviewModel(ContentCatalogue catalogue, TrainingDbContext db, Pro
         var userId = User.UserIdOf();
         Read = await progress.ReadSectionsAsync(db, userId, module.VersionId);
         NextSection = ResumePoint.FirstUnread(module, Read);
-        Completion = await db.Completions.AsNoTracking()
-            .Where(c => c.UserId == userId && c.ModuleVersionId == module.VersionId)
-            .OrderByDescending(c => c.CompletedAt).FirstOrDefaultAsync();
+        Completion = await Records.CompletedAsync(db, userId, module, clock.GetUtcNow().UtcDateTime);
         Step = await StepAsync(userId);
         if (Step == ModuleStep.Done)
         {

@@ -66,7 +66,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
                 var mine = db.QuizAttempts.Where(a => a.UserId == userId && a.ModuleVersionId == versionId);
                 var submitted = await mine.Where(a => a.SubmittedAt != null).Select(a => a.SubmittedAt!.Value).ToListAsync();
                 var mayStart = !await mine.AnyAsync(a => a.SubmittedAt == null)
-                    && !await db.Completions.AnyAsync(c => c.UserId == userId && c.ModuleVersionId == versionId)
+                    && await Records.CompletedAsync(db, userId, Module, now) is null
                     && AttemptRules.NextAttemptOpensAt(submitted, Module.Quiz, now) is null;
                 if (mayStart)
                 {
@@ -119,7 +119,9 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
                 }
             }
             var result = QuizGrader.Grade(drawn, responses);
-            var passMark = module.VersionId == stored.ModuleVersionId ? module.Quiz.PassMark : await StoredPassMarkAsync(stored.ModuleVersionId);
+            var (completes, passMark) = module.VersionId == stored.ModuleVersionId
+                ? (CompletedVersion.Of(module), module.Quiz.PassMark)
+                : await EarlierVersionAsync(stored.ModuleVersionId, module);
             var passed = result.Passed(passMark);
             var responsesJson = System.Text.Json.JsonSerializer.Serialize(responses, ContentImporter.Json);
             var resultJson = System.Text.Json.JsonSerializer.Serialize(result, ContentImporter.Json);
@@ -136,9 +138,9 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
                         .SetProperty(x => x.ResultJson, resultJson)
                         .SetProperty(x => x.ScorePercent, result.ScorePercent)
                         .SetProperty(x => x.Passed, passed));
-                if (taken == 1 && passed && module.VersionId == stored.ModuleVersionId)
+                if (taken == 1 && passed && completes is not null)
                 {
-                    db.Completions.Add(Completions.For(module, userId, User.AgencyIdOf(), now, CompletionSources.Quiz, result.ScorePercent, attempt));
+                    db.Completions.Add(Completions.For(completes, userId, User.AgencyIdOf(), now, CompletionSources.Quiz, result.ScorePercent, attempt));
                     await db.SaveChangesAsync();
                 }
                 await transaction.CommitAsync();
@@ -157,11 +159,19 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
 
     private sealed record StoredAttempt(int ModuleVersionId, string DrawnJson, bool Submitted);
 
-    /// <summary>The pass mark of an older stored version (an attempt started before the content changed).</summary>
-    private async Task<int> StoredPassMarkAsync(int versionId)
+    /// <summary>
+    /// For an attempt drawn from an earlier stored version (started before the content changed): that version's pass
+    /// mark, and the version a pass completes, which is that one when it is of the module's current major version (a
+    /// minor change or a typo fix takes nothing from the learner) and none after a major change.
+    /// </summary>
+    private async Task<(CompletedVersion? Completes, int PassMark)> EarlierVersionAsync(int versionId, CatalogueModule module)
     {
-        var json = await db.ModuleVersions.Where(v => v.Id == versionId).Select(v => v.FrontMatterJson).FirstAsync();
-        return System.Text.Json.JsonSerializer.Deserialize<Core.Content.ModuleFrontMatter>(json, ContentImporter.Json)?.Quiz?.PassMark ?? 80;
+        var version = await db.ModuleVersions.AsNoTracking().Where(v => v.Id == versionId)
+            .Select(v => new { v.ModuleId, v.Version, v.VersionMajor, v.ContentHash, v.ValidForMonths, v.FrontMatterJson })
+            .FirstAsync();
+        var passMark = System.Text.Json.JsonSerializer.Deserialize<Core.Content.ModuleFrontMatter>(version.FrontMatterJson, ContentImporter.Json)?.Quiz?.PassMark ?? 80;
+        var sameMajor = version.ModuleId == module.Id && version.VersionMajor == module.Source.Version.Major;
+        return (sameMajor ? new CompletedVersion(versionId, version.ModuleId, version.Version, version.ContentHash, version.ValidForMonths) : null, passMark);
     }
 
     private async Task<bool> LoadAsync(string id)
@@ -174,9 +184,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         var userId = User.UserIdOf();
         var read = await progress.ReadSectionsAsync(db, userId, module.VersionId);
         UnreadSections = Enumerable.Range(1, module.SectionCount).Where(n => !read.Contains(n)).ToList();
-        Pass = await db.Completions.AsNoTracking()
-            .Where(c => c.UserId == userId && c.ModuleVersionId == module.VersionId)
-            .OrderByDescending(c => c.CompletedAt).FirstOrDefaultAsync();
+        Pass = await Records.CompletedAsync(db, userId, module, clock.GetUtcNow().UtcDateTime);
         OpenAttempt = await db.QuizAttempts.AsNoTracking()
             .Where(a => a.UserId == userId && a.ModuleVersionId == module.VersionId && a.SubmittedAt == null)
             .OrderByDescending(a => a.StartedAt).FirstOrDefaultAsync();

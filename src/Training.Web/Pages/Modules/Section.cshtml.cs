@@ -94,7 +94,7 @@ public class SectionModel(
         if (!Module.HasQuiz && Number == Module.SectionCount)
         {
             var userId = User.UserIdOf();
-            Completed = await db.Completions.AnyAsync(c => c.UserId == userId && c.ModuleVersionId == Module.VersionId);
+            Completed = await Records.CompletedAsync(db, userId, Module, clock.GetUtcNow().UtcDateTime) is not null;
         }
     }
 

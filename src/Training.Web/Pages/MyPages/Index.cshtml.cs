@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Training.Web.Accounts;
 using Training.Web.Content;
 using Training.Web.Data;
+using Training.Web.Learning;
 
 namespace Training.Web.Pages.MyPages;
 
 /// <summary>The learner's own record: progress in the current versions, attempts and completions (all versions).</summary>
-public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db) : PageModel
+public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record ModuleRow(CatalogueModule Module, int Opened, int Attempts, int? BestScore, bool Passed);
 
@@ -30,12 +31,11 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db) : Page
             .GroupBy(a => a.ModuleVersionId)
             .Select(g => new { g.Key, Count = g.Count(), Best = g.Max(a => a.ScorePercent), Passed = g.Any(a => a.Passed == true) })
             .ToDictionaryAsync(g => g.Key);
-        var completedVersions = await db.Completions.AsNoTracking()
-            .Where(c => c.UserId == userId).Select(c => c.ModuleVersionId).Distinct().ToListAsync();
+        var completed = await Records.CompletedAsync(db, userId, catalogue.Modules, clock.GetUtcNow().UtcDateTime);
         Modules = catalogue.Modules
-            .Where(m => opened.ContainsKey(m.VersionId) || attempts.ContainsKey(m.VersionId) || completedVersions.Contains(m.VersionId))
+            .Where(m => opened.ContainsKey(m.VersionId) || attempts.ContainsKey(m.VersionId) || completed.ContainsKey(m.Id))
             .Select(m => new ModuleRow(m, opened.GetValueOrDefault(m.VersionId), attempts.GetValueOrDefault(m.VersionId)?.Count ?? 0,
-                attempts.GetValueOrDefault(m.VersionId)?.Best, completedVersions.Contains(m.VersionId)))
+                attempts.GetValueOrDefault(m.VersionId)?.Best, completed.ContainsKey(m.Id)))
             .ToList();
         CompletionRows = await db.Completions.AsNoTracking()
             .Where(c => c.UserId == userId)
