@@ -117,7 +117,9 @@ public static class TrainingApp
         services.AddAntiforgery(options =>
         {
             options.HeaderName = "RequestVerificationToken";
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Secure whenever the request came over HTTPS (behind a known proxy, as it said). Not Always: with Always the
+            // antiforgery system refuses every plain-HTTP request, and a published site on http://localhost could show no form.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
     }

@@ -16,6 +16,12 @@ public class SecurityHeadersTests(StaffSite staff) : IClassFixture<StaffSite>
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("; secure", cookie, StringComparison.Ordinal);
         Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
+
+        // The published site started on http://localhost, as the README's Publishing section does, still shows its forms.
+        var plain = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost") });
+        var overHttp = await plain.GetAsync(new Uri("/konto/logga-in", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, overHttp.StatusCode);
+        Assert.Contains("__RequestVerificationToken", await overHttp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
