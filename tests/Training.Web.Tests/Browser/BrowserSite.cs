@@ -66,16 +66,30 @@ public sealed class BrowserSite : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in once through the real form and keeps the cookies, so each test starts signed in without hashing again.</summary>
-    private async Task<string> SignInStateAsync(string email)
+    /// <summary>A new learner of polisen, signed in through the real form in a page of its own.</summary>
+    public async Task<IPage> NewLearnerPageAsync(string name)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
+        await Site.CreateUserAsync($"{name}@polisen.se");
+        var page = await NewPageAsync(null);
+        await SignInAsync(page, $"{name}@polisen.se");
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
         await page.GotoAsync("/konto/logga-in");
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(TrainingSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+
+    /// <summary>Signs in once through the real form and keeps the cookies, so each test starts signed in without hashing again.</summary>
+    private async Task<string> SignInStateAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, email);
         var state = await context.StorageStateAsync();
         await context.CloseAsync();
         return state;

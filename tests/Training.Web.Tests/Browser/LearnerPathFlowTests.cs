@@ -10,18 +10,6 @@ public class LearnerPathFlowTests(BrowserSite browser)
 {
     private const string ModuleId = "vad-ar-manniskohandel";
 
-    private async Task<IPage> SignedInLearnerAsync(string name)
-    {
-        await browser.Site.CreateUserAsync($"{name}@polisen.se");
-        var page = await browser.NewPageAsync(null);
-        await page.GotoAsync("/konto/logga-in");
-        await page.GetByLabel("E-postadress").FillAsync($"{name}@polisen.se");
-        await page.GetByLabel("Lösenord").FillAsync(TrainingSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        return page;
-    }
-
     private static async Task<string> MainButtonAsync(IPage page) =>
         (await page.Locator(".next-step a.button").First.TextContentAsync())!.Trim();
 
@@ -52,7 +40,7 @@ public class LearnerPathFlowTests(BrowserSite browser)
     public async Task TheModulePage_InEachState_AndTheResultPages_HaveNoWcagViolations()
     {
         const string name = "vag.webb";
-        var page = await SignedInLearnerAsync(name);
+        var page = await browser.NewLearnerPageAsync(name);
 
         await page.GotoAsync($"/moduler/{ModuleId}");
         Assert.Equal("Börja läsa", await MainButtonAsync(page));
@@ -111,7 +99,7 @@ public class LearnerPathFlowTests(BrowserSite browser)
     [Fact]
     public async Task WhereTheLearnerLeftOff_AndAnAnsweredCheckOnARevisit_HaveNoWcagViolations()
     {
-        var page = await SignedInLearnerAsync("vag.aterkomst");
+        var page = await browser.NewLearnerPageAsync("vag.aterkomst");
         await page.GotoAsync($"/moduler/{ModuleId}/1");
         var check = page.Locator(".knowledge-check").First;
         await check.Locator("input").First.CheckAsync();

@@ -10,13 +10,7 @@ public class QuizFlowTests(BrowserSite browser)
 
     private async Task<IPage> LearnerWhoReadEverythingAsync(string name)
     {
-        await browser.Site.CreateUserAsync($"{name}@polisen.se");
-        var page = await browser.NewPageAsync(null);
-        await page.GotoAsync("/konto/logga-in");
-        await page.GetByLabel("E-postadress").FillAsync($"{name}@polisen.se");
-        await page.GetByLabel("Lösenord").FillAsync(TrainingSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        var page = await browser.NewLearnerPageAsync(name);
         for (var n = 1; ; n++)
         {
             var response = await page.GotoAsync($"/moduler/{ModuleId}/{n}");
