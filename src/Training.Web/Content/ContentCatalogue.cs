@@ -12,6 +12,9 @@ public sealed record CatalogueModule(int VersionId, ModuleSource Source, Rendere
     public string Title => Source.Title;
     public int SectionCount => Rendered.Sections.Count;
 
+    /// <summary>The language the module's text is written in (front matter <c>language</c>, Swedish unless it says otherwise).</summary>
+    public string Language => Source.FrontMatter.Language ?? "sv";
+
     /// <summary>The graded pool the quiz draws from; empty for a module that is confirmed as read instead.</summary>
     public IReadOnlyList<GiftQuestion> Pool { get; } = [.. Source.GradedQuestions];
 

@@ -53,5 +53,9 @@ public class EnglishInterfaceTests(SharedSite shared)
         Assert.Contains("This module’s content is in Swedish only.", await english.GetStringAsync(new Uri(overview, UriKind.Relative)), StringComparison.Ordinal);
         Assert.Contains("This module’s content is in Swedish only.", await english.GetStringAsync(new Uri(section, UriKind.Relative)), StringComparison.Ordinal);
         Assert.DoesNotContain("content-language", await swedish.GetStringAsync(new Uri(overview, UriKind.Relative)), StringComparison.Ordinal);
+        // a screen reader reads the Swedish text as Swedish on the English site (WCAG 3.1.2)
+        var page = await english.GetStringAsync(new Uri(section, UriKind.Relative));
+        Assert.Contains("<h1 lang=\"sv\">", page, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"prose\" lang=\"sv\">", page, StringComparison.Ordinal);
     }
 }
