@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Training.Core.Competence;
 using Training.Web.Audit;
 using Training.Web.Data;
 
@@ -23,7 +24,7 @@ public enum AccountChangeResult
 /// two admins demoting each other at the same moment leave one of them an admin. Each asks
 /// <see cref="MayChangeAsync"/> first, with the person's roles as they are in that transaction.
 /// </summary>
-public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users, DbTicketStore sessions, AuditLog auditLog, WriteGate writes)
+public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users, DbTicketStore sessions, AuditLog auditLog, WriteGate writes, TimeProvider clock)
 {
     /// <summary>
     /// Whose account <paramref name="actor"/> may change (design §4): an admin anyone's; HR only the people of its own
@@ -148,6 +149,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             person.JobRole = null;
             person.JobRoleId = null;
             person.EmployeeNumber = null;
+            person.JoinedAgencyOn = CompetenceRules.DayInSweden(clock.GetUtcNow().UtcDateTime);
             auditLog.Add(db, actor, AuditActions.UserChanged, person,
                 $"Flyttad från {from} till {to.Name}. Enhet, befattning och anställningsnummer hos {from} togs bort.");
             Check(await users.UpdateSecurityStampAsync(person));

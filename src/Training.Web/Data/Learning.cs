@@ -75,4 +75,13 @@ public class Completion
     /// <summary>Unique: one attempt can give at most one completion, whatever is submitted twice.</summary>
     public string? AttemptId { get; set; }
     public long? SupersedesId { get; set; }
+
+    /// <summary>The certificate's verification code (<see cref="Core.Competence.VerificationCode"/>), made with the completion.</summary>
+    public string? VerificationCode { get; set; }
+
+    /// <summary>Who recorded a manual or imported completion (a user id); null for what the learner did on the site.</summary>
+    public string? RecordedById { get; set; }
+
+    /// <summary>The evidence for a manual or imported completion (e.g. "Klassrumskurs, Polishögskolan"), as written by who recorded it.</summary>
+    public string? Note { get; set; }
 }

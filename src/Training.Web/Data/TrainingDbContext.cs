@@ -17,6 +17,9 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<Completion> Completions => Set<Completion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Requirement> Requirements => Set<Requirement>();
+    public DbSet<RequirementJobRole> RequirementJobRoles => Set<RequirementJobRole>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,6 +105,43 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             completion.HasIndex(c => new { c.AgencyId, c.ModuleId });
             completion.Property(c => c.CompletedAt).HasConversion(UtcDateTime.Converter);
             completion.Property(c => c.ExpiresAt).HasConversion(UtcDateTime.NullableConverter);
+            completion.Property(c => c.VerificationCode).HasMaxLength(20);
+            completion.HasIndex(c => c.VerificationCode).IsUnique();
+            completion.Property(c => c.RecordedById).HasMaxLength(450);
+            completion.Property(c => c.Note).HasMaxLength(1000);
+            completion.HasIndex(c => c.SupersedesId);
+        });
+
+        builder.Entity<Requirement>(requirement =>
+        {
+            requirement.Property(r => r.ModuleId).HasMaxLength(80);
+            requirement.Property(r => r.TrackId).HasMaxLength(80);
+            requirement.Property(r => r.CreatedById).HasMaxLength(450);
+            requirement.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            requirement.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+            requirement.HasMany(r => r.JobRoles).WithOne().HasForeignKey(j => j.RequirementId).OnDelete(DeleteBehavior.Cascade);
+            requirement.HasIndex(r => new { r.AgencyId, r.RemovedAt });
+            requirement.ToTable(t => t.HasCheckConstraint("CK_Requirements_ModuleOrTrack", "(\"ModuleId\" IS NULL) <> (\"TrackId\" IS NULL)"));
+            requirement.Property(r => r.CreatedAt).HasConversion(UtcDateTime.Converter);
+            requirement.Property(r => r.ChangedAt).HasConversion(UtcDateTime.NullableConverter);
+            requirement.Property(r => r.RemovedAt).HasConversion(UtcDateTime.NullableConverter);
+        });
+        builder.Entity<RequirementJobRole>(role =>
+        {
+            role.HasKey(j => new { j.RequirementId, j.JobRoleId });
+            role.HasOne(j => j.JobRole).WithMany().HasForeignKey(j => j.JobRoleId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ReminderDelivery>(delivery =>
+        {
+            delivery.Property(d => d.Key).HasMaxLength(300);
+            delivery.HasIndex(d => d.Key).IsUnique();
+            delivery.Property(d => d.Kind).HasMaxLength(20);
+            delivery.Property(d => d.UserId).HasMaxLength(450);
+            delivery.Property(d => d.ModuleId).HasMaxLength(80);
+            delivery.HasIndex(d => d.SentAt);
+            delivery.Property(d => d.CreatedAt).HasConversion(UtcDateTime.Converter);
+            delivery.Property(d => d.ClaimedUntil).HasConversion(UtcDateTime.NullableConverter);
+            delivery.Property(d => d.SentAt).HasConversion(UtcDateTime.NullableConverter);
         });
 
         builder.Entity<AuditEntry>(entry =>

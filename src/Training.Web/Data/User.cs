@@ -23,6 +23,12 @@ public class User : IdentityUser
     public int? JobRoleId { get; set; }
     public JobRole? JobRole { get; set; }
     public DateOnly? StartDate { get; set; }
+
+    /// <summary>
+    /// The day (in Sweden) they moved to their current agency; null when they have been in it since their account was
+    /// made. A move starts the new agency's relative due dates again.
+    /// </summary>
+    public DateOnly? JoinedAgencyOn { get; set; }
     public bool IsActive { get; set; } = true;
 
     /// <summary>Set for a one-time password (admin create): nothing but changing it works until it is changed.</summary>

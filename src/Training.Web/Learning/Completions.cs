@@ -1,3 +1,4 @@
+using Training.Core.Competence;
 using Training.Web.Content;
 using Training.Web.Data;
 
@@ -23,6 +24,7 @@ public static class Completions
         ExpiresAt = version.ValidForMonths is { } months ? completedAt.AddMonths(months) : null,
         Source = source,
         AttemptId = attemptId,
+        VerificationCode = VerificationCode.New(),
     };
 }
 

@@ -330,6 +330,14 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Property<int>("ModuleVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ScorePercent")
                         .HasColumnType("INTEGER");
 
@@ -345,6 +353,10 @@ namespace Training.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Version")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -356,6 +368,11 @@ namespace Training.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ModuleVersionId");
+
+                    b.HasIndex("SupersedesId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("AgencyId", "ModuleId");
 
@@ -504,6 +521,128 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.ToTable("QuizAttempts");
                 });
 
+            modelBuilder.Entity("Training.Web.Data.ReminderDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequirementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("ReminderDeliveries");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.Requirement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DueWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RenewalWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("AgencyId", "RemovedAt");
+
+                    b.ToTable("Requirements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Requirements_ModuleOrTrack", "(\"ModuleId\" IS NULL) <> (\"TrackId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Training.Web.Data.RequirementJobRole", b =>
+                {
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequirementId", "JobRoleId");
+
+                    b.HasIndex("JobRoleId");
+
+                    b.ToTable("RequirementJobRoles");
+                });
+
             modelBuilder.Entity("Training.Web.Data.SectionVisit", b =>
                 {
                     b.Property<long>("Id")
@@ -587,6 +726,9 @@ namespace Training.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("JobRoleId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("JoinedAgencyOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -758,6 +900,41 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Navigation("ModuleVersion");
                 });
 
+            modelBuilder.Entity("Training.Web.Data.Requirement", b =>
+                {
+                    b.HasOne("Training.Web.Data.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Web.Data.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.RequirementJobRole", b =>
+                {
+                    b.HasOne("Training.Web.Data.JobRole", "JobRole")
+                        .WithMany()
+                        .HasForeignKey("JobRoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Web.Data.Requirement", null)
+                        .WithMany("JobRoles")
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("JobRole");
+                });
+
             modelBuilder.Entity("Training.Web.Data.Unit", b =>
                 {
                     b.HasOne("Training.Web.Data.Agency", "Agency")
@@ -801,6 +978,11 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Navigation("JobRoles");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.Requirement", b =>
+                {
+                    b.Navigation("JobRoles");
                 });
 #pragma warning restore 612, 618
         }
