@@ -74,6 +74,15 @@ public static class CountingCompletion
         Latest(completions, fact, module, now, graceDays) is { } latest && !(ValidUntil(fact(latest), module, graceDays) <= now) ? latest : null;
 
     /// <summary>
+    /// Whether the learner may do the module again although <paramref name="counting"/> counts: it is of an earlier major
+    /// version (the new one is there to take before the grace period ends), or it ends within the renewal window.
+    /// </summary>
+    public static bool OpenForRenewal(CompletionFact counting, CurrentModule module, DateTime now,
+        int renewalWindowDays = CompetenceRequirement.DefaultRenewalWindowDays, int graceDays = DefaultGraceDays) =>
+        !OfCurrentMajor(counting, module)
+        || ValidUntil(counting, module, graceDays) is { } until && now >= until.AddDays(-renewalWindowDays);
+
+    /// <summary>
     /// Until when the completion keeps the person competent (UTC): its stored expiry, and for a completion of an earlier
     /// major also the end of the grace period, whichever comes first; null when neither ends it.
     /// </summary>

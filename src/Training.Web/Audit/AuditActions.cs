@@ -19,12 +19,15 @@ public static class AuditActions
     public const string Exported = "exported";
     public const string Published = "published";
     public const string ReauthenticationFailed = "reauthentication-failed";
+    public const string RequirementAdded = "requirement-added";
+    public const string RequirementChanged = "requirement-changed";
+    public const string RequirementRemoved = "requirement-removed";
 
     public static readonly string[] All =
     [
         SignInFailed, LockedOut, TwoFactorFailed, TwoFactorEnabled, TwoFactorReset, RoleAdded, RoleRemoved,
         Activated, Deactivated, UserChanged, UsersImported, AgencyCreated, AgencyChanged, Exported, Published,
-        ReauthenticationFailed,
+        ReauthenticationFailed, RequirementAdded, RequirementChanged, RequirementRemoved,
     ];
 
     /// <summary>The action in Swedish (the key for the English resource).</summary>
@@ -46,6 +49,9 @@ public static class AuditActions
         Exported => "Export",
         Published => "Publicering",
         ReauthenticationFailed => "Fel lösenord eller kod vid kontoändring",
+        RequirementAdded => "Krav tillagt",
+        RequirementChanged => "Krav ändrat",
+        RequirementRemoved => "Krav borttaget",
         _ => action,
     };
 }

@@ -49,6 +49,7 @@ public static class SeedCommands
             {
                 await output.WriteLineAsync($"  {result.Account.Email,-26} {string.Join('+', result.Account.Roles),-16} {Describe(result)}");
             }
+            await DemoSeed.SeedRequirementsAsync(services, output);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Lägger till upp till {employees} demoanställda …"));
             var added = await DemoSeed.SeedEmployeesAsync(services, employees, output);
             await output.WriteLineAsync(DemoSeed.EmployeesSummary(added));

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Quiz;
 using Training.Web.Content;
+using Training.Web.Learning;
 
 namespace Training.Web.Data;
 
@@ -306,12 +307,16 @@ public static class DemoSeed
                 }
                 for (var failure = failures == 0 && !passes ? 1 : failures; failure > 0; failure--)
                 {
-                    batch.Attempts.Add(DemoAttempt(module, person.Id, at.AddHours(-failure * (1 + random.NextDouble())), pass: false, random));
+                    batch.Attempts.Add(DemoSubmission(module, person.Id, person.AgencyId, at.AddHours(-failure * (1 + random.NextDouble())), pass: false, random).Attempt);
                 }
-                if (passes && DemoAttempt(module, person.Id, at, pass: true, random) is { Passed: true } attempt)
+                if (passes)
                 {
+                    var (attempt, submission) = DemoSubmission(module, person.Id, person.AgencyId, at, pass: true, random);
                     batch.Attempts.Add(attempt);
-                    batch.Completions.Add(Learning.Completions.For(module, person.Id, person.AgencyId, at, CompletionSources.Quiz, attempt.ScorePercent, attempt.Id));
+                    if (submission.Completion is { } completion)
+                    {
+                        batch.Completions.Add(completion);
+                    }
                 }
 #pragma warning restore CA5394
                 if (batch.Attempts.Count >= BatchSize)
@@ -329,8 +334,63 @@ public static class DemoSeed
             (sum.Attempts + batch.Attempts, sum.Completions + batch.Completions);
     }
 
-    /// <summary>A submitted attempt drawn from the module's pool: all right (or one wrong where the pass mark allows) for a pass, too few right to fail.</summary>
-    private static QuizAttempt DemoAttempt(CatalogueModule module, string userId, DateTime submittedAt, bool pass, Random random)
+    /// <summary>A requirement of the demo: agency, module or track, job role codes (none for everyone), and due within days.</summary>
+    private sealed record DemoRequirement(string AgencyCode, string? ModuleId, string? TrackId, string[] JobRoleCodes, int DueWithinDays);
+
+    private static readonly DemoRequirement[] Requirements =
+    [
+        new("polisen", null, "grundkurs", [], 180),
+        new("polisen", null, "fordjupning", ["utredare", "forundersokningsledare"], 120),
+        new("aklagare", null, "grundkurs", [], 180),
+        new("aklagare", "utredning-och-lagforing", null, ["aklagare"], 90),
+    ];
+
+    /// <summary>
+    /// The demo's requirements, for an agency that has never had one: all of grundkurs for everyone at Polismyndigheten
+    /// and Åklagarmyndigheten, fördjupning for the police's investigators and preliminary investigation leaders, and
+    /// the module on investigation and prosecution for prosecutors. They are dated a year back, so that people who were
+    /// already employed are overdue where they have not completed, and the demo shows every status.
+    /// </summary>
+    public static async Task<int> SeedRequirementsAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var db = services.GetRequiredService<TrainingDbContext>();
+        var created = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddYears(-1);
+        var added = 0;
+        foreach (var byAgency in Requirements.GroupBy(r => r.AgencyCode))
+        {
+            var agency = await db.Agencies.Include(a => a.JobRoles).FirstOrDefaultAsync(a => a.Code == byAgency.Key, cancellationToken);
+            if (agency is null || await db.Requirements.AnyAsync(r => r.AgencyId == agency.Id, cancellationToken))
+            {
+                continue;
+            }
+            foreach (var demo in byAgency)
+            {
+                db.Requirements.Add(new Requirement
+                {
+                    AgencyId = agency.Id,
+                    ModuleId = demo.ModuleId,
+                    TrackId = demo.TrackId,
+                    JobRoles = [.. agency.JobRoles.Where(j => demo.JobRoleCodes.Contains(j.Code)).Select(j => new RequirementJobRole { JobRoleId = j.Id })],
+                    DueWithinDays = demo.DueWithinDays,
+                    CreatedAt = created,
+                });
+                added++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (added > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{added} demokrav på obligatorisk utbildning tillagda."));
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// A submitted attempt drawn from the module's pool, answered all right (or one wrong where the pass mark allows) for a
+    /// pass and too few right to fail, and recorded as the quiz page records a submission.
+    /// </summary>
+    private static (QuizAttempt Attempt, QuizSubmission Submission) DemoSubmission(
+        CatalogueModule module, string userId, int agencyId, DateTime submittedAt, bool pass, Random random)
     {
         var drawn = QuizDraw.Draw(module.Pool, module.Quiz.Questions, random);
         var questions = drawn.Questions.Count;
@@ -341,21 +401,17 @@ public static class DemoSeed
             : random.Next(Math.Max(1, neededToPass));
 #pragma warning restore CA5394
         var responses = drawn.Questions.Take(right).ToDictionary(q => q.Key, q => q.FullCreditResponse());
-        var result = QuizGrader.Grade(drawn, responses);
-        var passed = result.Passed(module.Quiz.PassMark);
-        return new QuizAttempt
+        var attempt = new QuizAttempt
         {
             Id = Guid.NewGuid().ToString("N"),
             UserId = userId,
             ModuleVersionId = module.VersionId,
             DrawnJson = drawn.ToJson(),
             StartedAt = submittedAt.AddMinutes(-6 - random.Next(20)),
-            SubmittedAt = submittedAt,
-            ResponsesJson = System.Text.Json.JsonSerializer.Serialize(responses, ContentImporter.Json),
-            ResultJson = System.Text.Json.JsonSerializer.Serialize(result, ContentImporter.Json),
-            ScorePercent = result.ScorePercent,
-            Passed = passed,
         };
+        var submission = QuizSubmission.Grade(drawn, responses, module.Quiz.PassMark, CompletedVersion.Of(module), userId, agencyId, attempt.Id, submittedAt);
+        submission.ApplyTo(attempt, submittedAt);
+        return (attempt, submission);
     }
 
     private sealed class DemoRecords
@@ -404,6 +460,7 @@ public static class DemoSeed
             }
             WriteAccountsFile(accountsFile, stored);
         }
+        await SeedRequirementsAsync(services, output, cancellationToken);
         var employees = await SeedEmployeesAsync(services, DefaultEmployees, output, cancellationToken);
         if (employees.Added > 0)
         {

@@ -1,3 +1,5 @@
+using Training.Core.Competence;
+
 namespace Training.Web.Data;
 
 /// <summary>
@@ -31,13 +33,26 @@ public class Requirement
     /// <summary>Due by this day for everyone; wins over <see cref="DueWithinDays"/>.</summary>
     public DateOnly? DueDate { get; set; }
 
-    public int RenewalWindowDays { get; set; } = Core.Competence.CompetenceRequirement.DefaultRenewalWindowDays;
-    public int GraceDays { get; set; } = Core.Competence.CountingCompletion.DefaultGraceDays;
+    public int RenewalWindowDays { get; set; } = CompetenceRequirement.DefaultRenewalWindowDays;
+    public int GraceDays { get; set; } = CountingCompletion.DefaultGraceDays;
 
     public DateTime CreatedAt { get; set; }
     public string? CreatedById { get; set; }
     public DateTime? ChangedAt { get; set; }
     public DateTime? RemovedAt { get; set; }
+
+    /// <summary>What the competence rules need of it.</summary>
+    public CompetenceRequirement Rule => new()
+    {
+        DueDate = DueDate,
+        DueWithinDays = DueWithinDays,
+        AppliesFrom = CompetenceRules.DayInSweden(CreatedAt),
+        RenewalWindowDays = RenewalWindowDays,
+        GraceDays = GraceDays,
+    };
+
+    /// <summary>Who it is for (needs <see cref="JobRoles"/> loaded).</summary>
+    public RequirementAudience Audience => new(UnitId, [.. JobRoles.Select(j => j.JobRoleId)]);
 }
 
 public class RequirementJobRole

@@ -19,4 +19,7 @@ public static class SwedishTime
 
     /// <summary>"2026-11-28"</summary>
     public static string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", Swedish);
+
+    /// <summary>"2026-11-28" (a day that is already Swedish: a due date, a start date)</summary>
+    public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", Swedish);
 }

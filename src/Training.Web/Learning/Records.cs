@@ -5,41 +5,122 @@ using Training.Web.Data;
 
 namespace Training.Web.Learning;
 
+/// <summary>A learner's record on one module as served now.</summary>
+/// <param name="Counting">The completion that keeps them competent now (valid, of the current major or an earlier one in its grace period); null when none.</param>
+/// <param name="OpenForRenewal">Whether they may do the module again although it counts: an earlier major's, or ending within the renewal window.</param>
+/// <param name="ValidUntil">Until when <paramref name="Counting"/> keeps them competent (its expiry, or the end of an earlier major's grace period); null when it does not end.</param>
+public sealed record ModuleRecord(Completion? Counting, bool OpenForRenewal, DateTime? ValidUntil)
+{
+    public static readonly ModuleRecord None = new(null, false, null);
+
+    /// <summary>Done for now: nothing to read or take until it comes up for renewal.</summary>
+    public bool Done => Counting is not null && !OpenForRenewal;
+}
+
+/// <summary>A module that is mandatory for the person, with the requirement that asks it most urgently and their status on it.</summary>
+public sealed record RequiredModule(CatalogueModule Module, Requirement Requirement, CompetenceState State);
+
 /// <summary>
-/// The named queries every page uses to read a learner's record: they load the completions and let the competence
-/// rules (<see cref="CountingCompletion"/>) say which one counts, so that no page decides it on its own.
+/// The named queries every page uses to read a person's record: they load the completions and let the competence rules
+/// (<see cref="CountingCompletion"/>, <see cref="CompetenceRules"/>) say which one counts and what the status is, so
+/// that no page decides it on its own.
 /// </summary>
 public static class Records
 {
     public static CompletionFact Fact(Completion completion) =>
         new(completion.ModuleId, completion.Version, completion.CompletedAt, completion.ExpiresAt);
 
-    /// <summary>
-    /// The learner's completion that makes <paramref name="module"/> done now: the latest of its current major version
-    /// (any minor version, any content hash), or of an earlier major during the grace period; null when there is none,
-    /// or it has expired.
-    /// </summary>
-    public static async Task<Completion?> CompletedAsync(TrainingDbContext db, string userId, CatalogueModule module, DateTime now)
+    /// <summary>The person as the status rule needs them: a move to another agency starts its relative due dates.</summary>
+    public static CompetencePerson Person(User user) =>
+        new(user.StartDate, user.JoinedAgencyOn ?? CompetenceRules.DayInSweden(user.CreatedAt));
+
+    /// <summary>The learner's record on <paramref name="module"/> now.</summary>
+    public static async Task<ModuleRecord> OfAsync(TrainingDbContext db, string userId, CatalogueModule module, DateTime now)
     {
         var completions = await db.Completions.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleId == module.Id)
             .ToListAsync();
-        return CountingCompletion.Valid(completions, Fact, module.Current, now);
+        return Of(completions, module, now);
     }
 
-    /// <summary>The learner's completion that makes each module done now, by module id, for the modules given.</summary>
-    public static async Task<IReadOnlyDictionary<string, Completion>> CompletedAsync(
+    /// <summary>The learner's record on each module given, by module id (modules without a counting completion are absent).</summary>
+    public static async Task<IReadOnlyDictionary<string, ModuleRecord>> OfAsync(
         TrainingDbContext db, string userId, IEnumerable<CatalogueModule> modules, DateTime now)
     {
         var byModule = (await db.Completions.AsNoTracking().Where(c => c.UserId == userId).ToListAsync()).ToLookup(c => c.ModuleId);
-        var completed = new Dictionary<string, Completion>(StringComparer.Ordinal);
+        var records = new Dictionary<string, ModuleRecord>(StringComparer.Ordinal);
         foreach (var module in modules)
         {
-            if (byModule.Contains(module.Id) && CountingCompletion.Valid(byModule[module.Id], Fact, module.Current, now) is { } completion)
+            if (byModule.Contains(module.Id) && Of(byModule[module.Id], module, now) is { Counting: not null } record)
             {
-                completed[module.Id] = completion;
+                records[module.Id] = record;
             }
         }
-        return completed;
+        return records;
     }
+
+    private static ModuleRecord Of(IEnumerable<Completion> completions, CatalogueModule module, DateTime now)
+    {
+        var counting = CountingCompletion.Valid(completions, Fact, module.Current, now);
+        return counting is null ? ModuleRecord.None
+            : new ModuleRecord(counting, CountingCompletion.OpenForRenewal(Fact(counting), module.Current, now),
+                CountingCompletion.ValidUntil(Fact(counting), module.Current));
+    }
+
+    /// <summary>
+    /// The modules that are mandatory for <paramref name="person"/> now, most urgent first: every requirement of their
+    /// agency that includes their unit and job role, each track expanded to its modules, and for a module asked by
+    /// several requirements the most urgent status.
+    /// </summary>
+    public static async Task<IReadOnlyList<RequiredModule>> RequiredAsync(TrainingDbContext db, ContentCatalogue catalogue, User person, DateTime now)
+    {
+        var requirements = await db.Requirements.AsNoTracking().Include(r => r.JobRoles)
+            .Where(r => r.AgencyId == person.AgencyId && r.RemovedAt == null)
+            .ToListAsync();
+        var asked = requirements
+            .Where(r => r.Audience.Includes(person.UnitId, person.JobRoleId))
+            .SelectMany(r => ModulesOf(catalogue, r).Select(m => (Module: m, Requirement: r)))
+            .ToList();
+        if (asked.Count == 0)
+        {
+            return [];
+        }
+        var moduleIds = asked.Select(a => a.Module.Id).Distinct().ToList();
+        var versionIds = asked.Select(a => a.Module.VersionId).Distinct().ToList();
+        var completions = (await db.Completions.AsNoTracking()
+            .Where(c => c.UserId == person.Id && moduleIds.Contains(c.ModuleId)).ToListAsync())
+            .Select(Fact).ToList();
+        var begun = (await db.SectionVisits.AsNoTracking()
+                .Where(v => v.UserId == person.Id && versionIds.Contains(v.ModuleVersionId)).Select(v => v.ModuleVersionId).Distinct().ToListAsync())
+            .Concat(await db.QuizAttempts.AsNoTracking()
+                .Where(a => a.UserId == person.Id && versionIds.Contains(a.ModuleVersionId)).Select(a => a.ModuleVersionId).Distinct().ToListAsync())
+            .ToHashSet();
+        var who = Person(person);
+        return asked
+            .Select(a => new RequiredModule(a.Module, a.Requirement,
+                CompetenceRules.StatusOf(a.Requirement.Rule, who, a.Module.Current, completions, begun.Contains(a.Module.VersionId), now)))
+            .GroupBy(r => r.Module.Id)
+            .Select(g => g.OrderBy(r => r.State, CompetenceUrgency.MostUrgentFirst).First())
+            .OrderBy(r => r.State, CompetenceUrgency.MostUrgentFirst)
+            .ThenBy(r => r.Module.Title, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
+            .ToList();
+    }
+
+    /// <summary>The active people a requirement asks (in the database, as <see cref="RequirementAudience.Includes"/> says in memory); needs its job roles loaded.</summary>
+    public static IQueryable<User> PeopleRequiredBy(TrainingDbContext db, Requirement requirement)
+    {
+        var roles = requirement.JobRoles.Select(j => (int?)j.JobRoleId).ToList();
+        var people = db.Users.Where(u => u.AgencyId == requirement.AgencyId && u.IsActive);
+        if (requirement.UnitId is { } unit)
+        {
+            people = people.Where(u => u.UnitId == unit);
+        }
+        return roles.Count == 0 ? people : people.Where(u => roles.Contains(u.JobRoleId));
+    }
+
+    /// <summary>The modules a requirement asks for, as served now: its module, or every module of its track.</summary>
+    public static IEnumerable<CatalogueModule> ModulesOf(ContentCatalogue catalogue, Requirement requirement) =>
+        requirement.ModuleId is { } moduleId
+            ? catalogue.Find(moduleId) is { } module ? [module] : []
+            : catalogue.Tracks.FirstOrDefault(t => t.Id == requirement.TrackId) is { } track ? catalogue.ModulesOf(track) : [];
 }

@@ -28,8 +28,8 @@ public sealed record ResumePoint(CatalogueModule Module, int? NextSection)
     public static async Task<ResumePoint?> FindAsync(TrainingDbContext db, ContentCatalogue catalogue, Progress progress, string userId, DateTime now)
     {
         var modules = catalogue.Modules;
-        var completed = await Records.CompletedAsync(db, userId, modules, now);
-        var versionIds = modules.Where(m => !completed.ContainsKey(m.Id)).Select(m => m.VersionId).ToList();
+        var records = await Records.OfAsync(db, userId, modules, now);
+        var versionIds = modules.Where(m => !(records.GetValueOrDefault(m.Id)?.Done ?? false)).Select(m => m.VersionId).ToList();
         var versionId = await db.SectionVisits.AsNoTracking()
             .Where(v => v.UserId == userId && versionIds.Contains(v.ModuleVersionId))
             .OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id)

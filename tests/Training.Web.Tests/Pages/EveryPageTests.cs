@@ -90,6 +90,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             db.Users.Where(u => u.Agency.Code == "polisen").OrderBy(u => u.Email).Select(u => u.Id).First(),
             db.Users.Where(u => u.Agency.Code != "polisen").OrderBy(u => u.Email).Select(u => u.Id).First(),
             db.QuizAttempts.OrderBy(a => a.Id).Select(a => a.Id).First()));
+        var requirementId = site.WithDb(db => db.Requirements.OrderBy(r => r.Id).Select(r => r.Id).First()).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var moduleFile = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Content, "modules"), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Path.Combine(RepositoryPaths.Content, "modules"), f).Replace('\\', '/'))
             .First(f => !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith(".gift", StringComparison.Ordinal));
@@ -103,6 +104,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             ["/hr/medarbetare/{id}"] = [userId, otherAgencyUserId, "finns-inte"],
             ["/hr/medarbetare/import/{id?}"] = ["", "00000000000000000000000000000000"],
             ["/admin/myndigheter/{code}"] = ["polisen", "finns-inte"],
+            ["/admin/krav/{krav}"] = ["ny", "ny?myndighet=polisen", "ny?myndighet=finns-inte", requirementId, "999999", "finns-inte"],
             ["/fel/{code:int?}"] = ["", "403", "404", "0", "finns-inte"], // /fel/500 is the error page of a 500, and says so
         };
         var urls = new List<string>();

@@ -150,6 +150,12 @@ public class AgencyModel(TrainingDbContext db, AuditLog auditLog, WriteGate writ
                 ? t["Enheten {0} kan inte tas bort: en person hör till den. Flytta personen först.", unit.Name]
                 : t["Enheten {0} kan inte tas bort: {1} personer hör till den. Flytta dem först.", unit.Name, people]);
         }
+        if (await db.Requirements.AnyAsync(r => r.UnitId == unitId && r.RemovedAt == null))
+        {
+            return Outcome.Refused($"unit-{unitId}", t["Enheten {0} kan inte tas bort: ett krav på obligatorisk utbildning gäller den. Ändra eller ta bort kravet först.", unit.Name]);
+        }
+        // Removed requirements keep no hold on it: what they said is in the audit log.
+        await db.Requirements.Where(r => r.UnitId == unitId).ExecuteUpdateAsync(r => r.SetProperty(x => x.UnitId, (int?)null));
         db.Units.Remove(unit);
         return Outcome.Made($"Enheten {unit.Name} togs bort.", t["Enheten {0} är borttagen.", unit.Name]);
     });
@@ -211,6 +217,11 @@ public class AgencyModel(TrainingDbContext db, AuditLog auditLog, WriteGate writ
                 ? t["Befattningen {0} kan inte tas bort: en person har den.", role.Name]
                 : t["Befattningen {0} kan inte tas bort: {1} personer har den.", role.Name, people]);
         }
+        if (await db.RequirementJobRoles.AnyAsync(j => j.JobRoleId == jobRoleId && db.Requirements.Any(r => r.Id == j.RequirementId && r.RemovedAt == null)))
+        {
+            return Outcome.Refused($"jobRole-{jobRoleId}", t["Befattningen {0} kan inte tas bort: ett krav på obligatorisk utbildning gäller den. Ändra eller ta bort kravet först.", role.Name]);
+        }
+        await db.RequirementJobRoles.Where(j => j.JobRoleId == jobRoleId).ExecuteDeleteAsync();
         db.JobRoles.Remove(role);
         return Outcome.Made($"Befattningen {role.Name} ({role.Code}) togs bort.", t["Befattningen {0} är borttagen.", role.Name]);
     });

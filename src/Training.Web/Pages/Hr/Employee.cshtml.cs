@@ -3,14 +3,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Training.Web.Accounts;
+using Training.Web.Content;
 using Training.Web.Data;
+using Training.Web.Learning;
 
 namespace Training.Web.Pages.Hr;
 
 /// <summary>One employee by opaque id; someone outside the viewer's boundary is simply not found (404).</summary>
-public class EmployeeModel(TrainingDbContext db, AccountChanges changes, IStringLocalizer<SharedResource> t) : PageModel
+public class EmployeeModel(
+    TrainingDbContext db, ContentCatalogue catalogue, AccountChanges changes, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public User Person { get; private set; } = null!;
+
+    /// <summary>The person's mandatory modules and their status, most urgent first.</summary>
+    public IReadOnlyList<RequiredModule> Required { get; private set; } = [];
 
     /// <summary>Whether the viewer may switch this account off and on; accounts that hold hr or admin are for admins.</summary>
     public bool MayChange { get; private set; }
@@ -28,6 +34,7 @@ public class EmployeeModel(TrainingDbContext db, AccountChanges changes, IString
             return NotFound();
         }
         Person = person;
+        Required = await Records.RequiredAsync(db, catalogue, person, clock.GetUtcNow().UtcDateTime);
         MayChange = await changes.MayChangeAsync(User, person);
         return Page();
     }

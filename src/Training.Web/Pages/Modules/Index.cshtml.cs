@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Training.Web.Accounts;
 using Training.Web.Content;
 using Training.Web.Data;
@@ -14,32 +13,18 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progre
 
     public ResumePoint? Resume { get; private set; }
 
-    /// <summary>Sections read per module version of the catalogue, for the modules the learner has begun.</summary>
-    public IReadOnlyDictionary<int, int> ReadCounts { get; private set; } = new Dictionary<int, int>();
-
-    /// <summary>The served module versions whose module the learner has completed (a completion that counts now).</summary>
-    public IReadOnlySet<int> Completed { get; private set; } = new HashSet<int>();
+    public CatalogueProgress CardProgress { get; private set; } = null!;
 
     public async Task OnGetAsync()
     {
         var userId = User.UserIdOf();
-        var versionIds = catalogue.Modules.Select(m => m.VersionId).ToList();
-        ReadCounts = await db.SectionVisits.AsNoTracking()
-            .Where(v => v.UserId == userId && versionIds.Contains(v.ModuleVersionId))
-            .GroupBy(v => v.ModuleVersionId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count);
         var now = clock.GetUtcNow().UtcDateTime;
-        var completed = await Records.CompletedAsync(db, userId, catalogue.Modules, now);
-        Completed = catalogue.Modules.Where(m => completed.ContainsKey(m.Id)).Select(m => m.VersionId).ToHashSet();
-        if (ReadCounts.Keys.Any(v => !Completed.Contains(v)))
+        CardProgress = await CatalogueProgress.LoadAsync(db, catalogue, userId, now);
+        if (CardProgress.HasUnfinished(catalogue))
         {
             Resume = await ResumePoint.FindAsync(db, catalogue, progress, userId, now);
         }
     }
 
-    public ModuleCardModel Card(CatalogueModule module) =>
-        new(module, ReadCounts.GetValueOrDefault(module.VersionId), Completed.Contains(module.VersionId), Resume?.Module.Id == module.Id);
+    public ModuleCardModel Card(CatalogueModule module) => CardProgress.Card(module, Resume);
 }
-
-/// <summary>A module in the catalogue with the learner's progress in it.</summary>
-public sealed record ModuleCardModel(CatalogueModule Module, int Read, bool Completed, bool Current);

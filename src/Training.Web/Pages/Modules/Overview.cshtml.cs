@@ -29,7 +29,11 @@ public class OverviewModel(ContentCatalogue catalogue, TrainingDbContext db, Pro
 
     public IReadOnlySet<int> Read { get; private set; } = new HashSet<int>();
 
+    /// <summary>The completion that counts now, if any.</summary>
     public Completion? Completion { get; private set; }
+
+    /// <summary>Whether <see cref="Completion"/> is open for renewal (an earlier major's, or ending soon): the steps lead through the module again.</summary>
+    public ModuleRecord? Renewing { get; private set; }
 
     public ModuleStep Step { get; private set; }
 
@@ -51,7 +55,9 @@ public class OverviewModel(ContentCatalogue catalogue, TrainingDbContext db, Pro
         var userId = User.UserIdOf();
         Read = await progress.ReadSectionsAsync(db, userId, module.VersionId);
         NextSection = ResumePoint.FirstUnread(module, Read);
-        Completion = await Records.CompletedAsync(db, userId, module, clock.GetUtcNow().UtcDateTime);
+        var record = await Records.OfAsync(db, userId, module, clock.GetUtcNow().UtcDateTime);
+        Completion = record.Counting;
+        Renewing = record.OpenForRenewal ? record : null;
         Step = await StepAsync(userId);
         if (Step == ModuleStep.Done)
         {
@@ -62,7 +68,7 @@ public class OverviewModel(ContentCatalogue catalogue, TrainingDbContext db, Pro
 
     private async Task<ModuleStep> StepAsync(string userId)
     {
-        if (Completion is not null)
+        if (Completion is not null && Renewing is null)
         {
             return ModuleStep.Done;
         }

@@ -26,6 +26,9 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
 
     public Completion? Pass { get; private set; }
 
+    /// <summary>A completion that still counts but is open for renewal (an earlier major version's, or ending soon): the quiz may be taken again.</summary>
+    public ModuleRecord? Renewing { get; private set; }
+
     /// <summary>The latest submitted attempt, the attempts the window leaves and when the next opens.</summary>
     public QuizStanding? Standing { get; private set; }
 
@@ -66,7 +69,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
                 var mine = db.QuizAttempts.Where(a => a.UserId == userId && a.ModuleVersionId == versionId);
                 var submitted = await mine.Where(a => a.SubmittedAt != null).Select(a => a.SubmittedAt!.Value).ToListAsync();
                 var mayStart = !await mine.AnyAsync(a => a.SubmittedAt == null)
-                    && await Records.CompletedAsync(db, userId, Module, now) is null
+                    && !(await Records.OfAsync(db, userId, Module, now)).Done
                     && AttemptRules.NextAttemptOpensAt(submitted, Module.Quiz, now) is null;
                 if (mayStart)
                 {
@@ -118,29 +121,26 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
                     responses[questions[i].Key] = response;
                 }
             }
-            var result = QuizGrader.Grade(drawn, responses);
             var (completes, passMark) = module.VersionId == stored.ModuleVersionId
                 ? (CompletedVersion.Of(module), module.Quiz.PassMark)
                 : await EarlierVersionAsync(stored.ModuleVersionId, module);
-            var passed = result.Passed(passMark);
-            var responsesJson = System.Text.Json.JsonSerializer.Serialize(responses, ContentImporter.Json);
-            var resultJson = System.Text.Json.JsonSerializer.Serialize(result, ContentImporter.Json);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var submission = QuizSubmission.Grade(drawn, responses, passMark, completes, userId, User.AgencyIdOf(), attempt, now);
 
             using (await writes.EnterAsync(HttpContext.RequestAborted))
             await using (var transaction = await db.Database.BeginTransactionAsync())
             {
-                var now = clock.GetUtcNow().UtcDateTime;
                 var taken = await db.QuizAttempts
                     .Where(a => a.Id == attempt && a.SubmittedAt == null)
                     .ExecuteUpdateAsync(a => a
                         .SetProperty(x => x.SubmittedAt, now)
-                        .SetProperty(x => x.ResponsesJson, responsesJson)
-                        .SetProperty(x => x.ResultJson, resultJson)
-                        .SetProperty(x => x.ScorePercent, result.ScorePercent)
-                        .SetProperty(x => x.Passed, passed));
-                if (taken == 1 && passed && completes is not null)
+                        .SetProperty(x => x.ResponsesJson, submission.ResponsesJson)
+                        .SetProperty(x => x.ResultJson, submission.ResultJson)
+                        .SetProperty(x => x.ScorePercent, submission.Result.ScorePercent)
+                        .SetProperty(x => x.Passed, submission.Passed));
+                if (taken == 1 && submission.Completion is { } completion)
                 {
-                    db.Completions.Add(Completions.For(completes, userId, User.AgencyIdOf(), now, CompletionSources.Quiz, result.ScorePercent, attempt));
+                    db.Completions.Add(completion);
                     await db.SaveChangesAsync();
                 }
                 await transaction.CommitAsync();
@@ -184,7 +184,9 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         var userId = User.UserIdOf();
         var read = await progress.ReadSectionsAsync(db, userId, module.VersionId);
         UnreadSections = Enumerable.Range(1, module.SectionCount).Where(n => !read.Contains(n)).ToList();
-        Pass = await Records.CompletedAsync(db, userId, module, clock.GetUtcNow().UtcDateTime);
+        var record = await Records.OfAsync(db, userId, module, clock.GetUtcNow().UtcDateTime);
+        Pass = record.Done ? record.Counting : null;
+        Renewing = record.OpenForRenewal ? record : null;
         OpenAttempt = await db.QuizAttempts.AsNoTracking()
             .Where(a => a.UserId == userId && a.ModuleVersionId == module.VersionId && a.SubmittedAt == null)
             .OrderByDescending(a => a.StartedAt).FirstOrDefaultAsync();

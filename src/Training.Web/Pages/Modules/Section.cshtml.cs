@@ -94,7 +94,7 @@ public class SectionModel(
         if (!Module.HasQuiz && Number == Module.SectionCount)
         {
             var userId = User.UserIdOf();
-            Completed = await Records.CompletedAsync(db, userId, Module, clock.GetUtcNow().UtcDateTime) is not null;
+            Completed = (await Records.OfAsync(db, userId, Module, clock.GetUtcNow().UtcDateTime)).Done;
         }
     }
 

@@ -7,12 +7,15 @@ using Training.Web.Learning;
 
 namespace Training.Web.Pages.MyPages;
 
-/// <summary>The learner's own record: progress in the current versions, attempts and completions (all versions).</summary>
-public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimeProvider clock) : PageModel
+/// <summary>The learner's own record: mandatory modules and their status, progress in the current versions, attempts, and every completion (all versions).</summary>
+public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, TimeProvider clock) : PageModel
 {
     public sealed record ModuleRow(CatalogueModule Module, int Opened, int Attempts, int? BestScore, bool Passed);
 
     public sealed record CompletionRow(string Title, string Version, DateTime CompletedAt, int? Score, DateTime? ExpiresAt, string Source);
+
+    /// <summary>The learner's mandatory modules and their status, most urgent first.</summary>
+    public IReadOnlyList<RequiredModuleStep> Required { get; private set; } = [];
 
     public IReadOnlyList<ModuleRow> Modules { get; private set; } = [];
 
@@ -21,6 +24,11 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimePr
     public async Task OnGetAsync()
     {
         var userId = User.UserIdOf();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId) is { } person)
+        {
+            Required = await RequiredModuleStep.ForAsync(db, catalogue, progress, person, now);
+        }
         var versionIds = catalogue.Modules.Select(m => m.VersionId).ToList();
         var opened = await db.SectionVisits.AsNoTracking()
             .Where(v => v.UserId == userId && versionIds.Contains(v.ModuleVersionId))
@@ -31,7 +39,7 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimePr
             .GroupBy(a => a.ModuleVersionId)
             .Select(g => new { g.Key, Count = g.Count(), Best = g.Max(a => a.ScorePercent), Passed = g.Any(a => a.Passed == true) })
             .ToDictionaryAsync(g => g.Key);
-        var completed = await Records.CompletedAsync(db, userId, catalogue.Modules, clock.GetUtcNow().UtcDateTime);
+        var completed = await Records.OfAsync(db, userId, catalogue.Modules, now);
         Modules = catalogue.Modules
             .Where(m => opened.ContainsKey(m.VersionId) || attempts.ContainsKey(m.VersionId) || completed.ContainsKey(m.Id))
             .Select(m => new ModuleRow(m, opened.GetValueOrDefault(m.VersionId), attempts.GetValueOrDefault(m.VersionId)?.Count ?? 0,

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Training.Core.Quiz;
 
@@ -72,49 +73,94 @@ public sealed partial class CompletionAcrossVersionsTests : IAsyncLifetime
         return WebUtility.HtmlDecode(Spaces().Replace(Tags().Replace(html, " "), " "));
     }
 
-    [Fact]
-    public async Task ACompletionOf10_CountsOn11_AndOnAChangeWithoutABump_AndOn20DuringTheGraceOnly()
+    /// <summary>The book is mandatory for everyone of the agency, due 30 days from the requirement's start (2026-11-02): 2026-12-02.</summary>
+    private void RequireTheBook(string agencyCode) => site.WithDb(db =>
     {
-        await site.CreateUserAsync("larare@versioner.test.example", "versioner");
+        db.Requirements.Add(new Training.Web.Data.Requirement
+        {
+            AgencyId = db.Agencies.Single(a => a.Code == agencyCode).Id,
+            ModuleId = "bok",
+            DueWithinDays = 30,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        return db.SaveChanges();
+    });
+
+    [Fact]
+    public async Task ACompletionOf10_CountsOn11_AndOnAChangeWithoutABump_AndOn20DuringTheGraceOnly_ThenItIsOverdue()
+    {
+        var learner = await site.CreateUserAsync("larare@versioner.test.example", "versioner");
+        await site.CreateUserAsync("hr@versioner.test.example", "versioner", Training.Web.Data.Roles.Hr);
+        site.WithDb(db => db.Users.Where(u => u.Id == learner.Id)
+            .ExecuteUpdate(u => u.SetProperty(x => x.CreatedAt, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc))));
+        RequireTheBook("versioner");
         var client = await site.SignInAsync("larare@versioner.test.example");
+        Assert.Contains("Boken Ej påbörjad Senast 2026-12-02", await PageTextAsync(client, "/"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/moduler/bok/1", UriKind.Relative))).StatusCode);
+        Assert.Contains("Boken Pågår Senast 2026-12-02", await PageTextAsync(client, "/"), StringComparison.Ordinal);
         var confirmed = await Forms.PostAsync(client, "/moduler/bok/1?handler=Confirm", [], "/moduler/bok/1");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         const string Done = "Modulen är genomförd. Du bekräftade 2026-11-02";
+        const string Completed = "Boken Genomförd Gäller tills vidare";
         Assert.Contains(Done, await PageTextAsync(client, "/moduler/bok"), StringComparison.Ordinal);
+        Assert.Contains(Completed, await PageTextAsync(client, "/"), StringComparison.Ordinal);
 
         // A typo fix without a version bump: a new stored version, re-imported while the site runs.
         content.Write("modules/bok/index.md", Book("1.0", "Texten."));
         await site.Importer.ImportAsync(content.Path);
         Assert.Contains(Done, await PageTextAsync(client, "/moduler/bok"), StringComparison.Ordinal);
 
-        // 1.1, and the site restarts.
+        // 1.1, and the site restarts: completed everywhere.
         clock.Advance(TimeSpan.FromDays(10));
         content.Write("modules/bok/index.md", Book("1.1", "Texten, bättre."));
         await RestartAsync();
         client = await site.SignInAsync("larare@versioner.test.example");
+        var hr = await site.SignInAsync("hr@versioner.test.example");
         Assert.Contains(Done, await PageTextAsync(client, "/moduler/bok"), StringComparison.Ordinal);
-        Assert.Contains("Boken 0 av 1 0 – Genomförd", await PageTextAsync(client, "/mina-sidor"), StringComparison.Ordinal);
+        Assert.Contains(Completed, await PageTextAsync(client, "/"), StringComparison.Ordinal);
+        var myPages = await PageTextAsync(client, "/mina-sidor");
+        Assert.Contains(Completed, myPages, StringComparison.Ordinal);
+        Assert.Contains("Boken 0 av 1 0 – Genomförd", myPages, StringComparison.Ordinal);
+        Assert.Contains(Completed, await PageTextAsync(hr, "/hr/medarbetare/" + learner.Id), StringComparison.Ordinal);
         Assert.Equal(3, site.WithDb(db => db.ModuleVersions.Count(v => v.ModuleId == "bok")));
 
-        // 2.0: first stored now; the 1.0 completion counts for 90 days from here.
+        // 2.0: first stored now (2026-11-22); the 1.0 completion counts for 90 days from here, and the learner may take 2.0.
         clock.Advance(TimeSpan.FromDays(10));
         content.Write("modules/bok/index.md", Book("2.0", "En ny bok."));
         await RestartAsync();
-        client = await site.SignInAsync("larare@versioner.test.example");
         clock.Advance(TimeSpan.FromDays(90) - TimeSpan.FromMinutes(1));
         client = await site.SignInAsync("larare@versioner.test.example"); // the session has ended meanwhile
-        Assert.Contains(Done, await PageTextAsync(client, "/moduler/bok"), StringComparison.Ordinal);
+        hr = await site.SignInAsync("hr@versioner.test.example");
+        var overview = await PageTextAsync(client, "/moduler/bok");
+        Assert.Contains("Du har genomfört version 1.0 den 2026-11-02. Modulen har en ny version, 2.0, och ditt genomförande gäller till 2027-02-20.", overview, StringComparison.Ordinal);
+        Assert.Contains("Börja läsa", overview, StringComparison.Ordinal);
+        const string Expiring = "Boken Går snart ut Går ut 2027-02-20";
+        Assert.Contains(Expiring, await PageTextAsync(client, "/"), StringComparison.Ordinal);
+        Assert.Contains(Expiring, await PageTextAsync(client, "/mina-sidor"), StringComparison.Ordinal);
         Assert.Contains("Boken 0 av 1 0 – Genomförd", await PageTextAsync(client, "/mina-sidor"), StringComparison.Ordinal);
+        Assert.Contains(Expiring, await PageTextAsync(hr, "/hr/medarbetare/" + learner.Id), StringComparison.Ordinal);
 
+        // The grace has ended, and so has the due date: overdue.
         clock.Advance(TimeSpan.FromMinutes(1));
         client = await site.SignInAsync("larare@versioner.test.example");
         var after = await PageTextAsync(client, "/moduler/bok");
         Assert.DoesNotContain("Modulen är genomförd", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Du har genomfört version 1.0", after, StringComparison.Ordinal);
         Assert.Contains("Börja läsa", after, StringComparison.Ordinal);
-        var myPages = await PageTextAsync(client, "/mina-sidor");
+        const string Overdue = "Boken Försenad Skulle vara klar 2026-12-02";
+        Assert.Contains(Overdue, await PageTextAsync(client, "/"), StringComparison.Ordinal);
+        myPages = await PageTextAsync(client, "/mina-sidor");
+        Assert.Contains(Overdue, myPages, StringComparison.Ordinal);
         Assert.DoesNotContain("Boken 0 av 1 0 – Genomförd", myPages, StringComparison.Ordinal);
-        Assert.Contains("Boken 1.0 2026-11-02 Bekräftad", myPages, StringComparison.Ordinal); // the history keeps it
+        Assert.Contains("Boken 1.0 2026-11-02 – Bekräftad", myPages, StringComparison.Ordinal); // the history keeps it
+
+        // 2.0 completed: completed again, and the history shows both.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/moduler/bok/1", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(client, "/moduler/bok/1?handler=Confirm", [], "/moduler/bok/1")).StatusCode);
+        myPages = await PageTextAsync(client, "/mina-sidor");
+        Assert.Contains("Boken Genomförd Gäller tills vidare", myPages, StringComparison.Ordinal);
+        Assert.Contains("Boken 2.0 2027-02-20 – Bekräftad", myPages, StringComparison.Ordinal);
+        Assert.Contains("Boken 1.0 2026-11-02 – Bekräftad", myPages, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,7 +181,7 @@ public sealed partial class CompletionAcrossVersionsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
 
         Assert.Contains("Du klarade provet 2026-11-02 med 100 %.", await PageTextAsync(client, "/moduler/prov"), StringComparison.Ordinal);
-        Assert.Contains("Provmodulen 1.0 2026-11-02 100 %", await PageTextAsync(client, "/mina-sidor"), StringComparison.Ordinal);
+        Assert.Contains("Provmodulen 1.0 2026-11-02 100 % Prov", await PageTextAsync(client, "/mina-sidor"), StringComparison.Ordinal);
     }
 
     [Fact]
