@@ -19,12 +19,13 @@ public static class AuditActions
     public const string Exported = "exported";
     public const string Published = "published";
     public const string ReauthenticationFailed = "reauthentication-failed";
+    public const string CertificateDownloaded = "certificate-downloaded";
 
     public static readonly string[] All =
     [
         SignInFailed, LockedOut, TwoFactorFailed, TwoFactorEnabled, TwoFactorReset, RoleAdded, RoleRemoved,
         Activated, Deactivated, UserChanged, UsersImported, AgencyCreated, AgencyChanged, Exported, Published,
-        ReauthenticationFailed,
+        ReauthenticationFailed, CertificateDownloaded,
     ];
 
     /// <summary>The action in Swedish (the key for the English resource).</summary>
@@ -46,6 +47,7 @@ public static class AuditActions
         Exported => "Export",
         Published => "Publicering",
         ReauthenticationFailed => "Fel lösenord eller kod vid kontoändring",
+        CertificateDownloaded => "Intyg hämtat",
         _ => action,
     };
 }

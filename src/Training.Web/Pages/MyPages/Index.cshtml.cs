@@ -12,7 +12,7 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimePr
 {
     public sealed record ModuleRow(CatalogueModule Module, int Opened, int Attempts, int? BestScore, bool Passed);
 
-    public sealed record CompletionRow(string Title, string Version, DateTime CompletedAt, int? Score, DateTime? ExpiresAt, string Source);
+    public sealed record CompletionRow(string Title, string Version, DateTime CompletedAt, int? Score, DateTime? ExpiresAt, string Source, long Id, bool HasCertificate);
 
     public IReadOnlyList<ModuleRow> Modules { get; private set; } = [];
 
@@ -40,7 +40,7 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimePr
         CompletionRows = await db.Completions.AsNoTracking()
             .Where(c => c.UserId == userId)
             .OrderByDescending(c => c.CompletedAt)
-            .Select(c => new CompletionRow(c.ModuleVersion.Title, c.Version, c.CompletedAt, c.ScorePercent, c.ExpiresAt, c.Source))
+            .Select(c => new CompletionRow(c.ModuleVersion.Title, c.Version, c.CompletedAt, c.ScorePercent, c.ExpiresAt, c.Source, c.Id, c.VerificationCode != null))
             .ToListAsync();
     }
 }
