@@ -19,7 +19,7 @@ public class IndexModel(IStringLocalizer<SharedResource> t) : PageModel
 
     public IActionResult OnGet()
     {
-        if (Typed is null)
+        if (!Request.Query.ContainsKey("kod"))
         {
             return Page();
         }
