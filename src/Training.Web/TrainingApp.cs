@@ -14,6 +14,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Identity;
 using Training.Web.Accounts;
 using Training.Web.Audit;
+using Training.Web.Certificates;
 using Training.Web.Components;
 using Training.Web.Content;
 using Training.Web.Data;
@@ -87,6 +88,7 @@ public static class TrainingApp
         services.AddHostedService<StartupWork>();
 
         AddAccounts(services, builder.Configuration, builder.Environment);
+        services.AddVerificationLimit(builder.Configuration);
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<ResourceManagerStringLocalizerFactory>();
         services.AddSingleton<IStringLocalizerFactory, CachedStringLocalizerFactory>();

@@ -7,6 +7,7 @@ public static class Policies
     public const string Hr = "hr";
     public const string Admin = "admin";
     public const string SignInRate = "sign-in";
+    public const string VerificationRate = "verification";
 
     /// <summary>
     /// Someone signed in with a one-time password reaches nothing but their account page until they have chosen

@@ -111,10 +111,11 @@ public static class SignInLimits
         HttpMethods.IsPost(context.Request.Method)
         && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policies.SignInRate;
 
-    private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
+    public static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress switch
+    /// <summary>The client a limit counts: its address (IPv6 per /64), or one shared key when the server knows none.</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress switch
     {
         null => "okänd adress", // the test server has none
         { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),

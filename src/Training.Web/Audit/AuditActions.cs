@@ -22,12 +22,13 @@ public static class AuditActions
     public const string RequirementAdded = "requirement-added";
     public const string RequirementChanged = "requirement-changed";
     public const string RequirementRemoved = "requirement-removed";
+    public const string CertificateDownloaded = "certificate-downloaded";
 
     public static readonly string[] All =
     [
         SignInFailed, LockedOut, TwoFactorFailed, TwoFactorEnabled, TwoFactorReset, RoleAdded, RoleRemoved,
         Activated, Deactivated, UserChanged, UsersImported, AgencyCreated, AgencyChanged, Exported, Published,
-        ReauthenticationFailed, RequirementAdded, RequirementChanged, RequirementRemoved,
+        ReauthenticationFailed, RequirementAdded, RequirementChanged, RequirementRemoved, CertificateDownloaded,
     ];
 
     /// <summary>The action in Swedish (the key for the English resource).</summary>
@@ -52,6 +53,7 @@ public static class AuditActions
         RequirementAdded => "Krav tillagt",
         RequirementChanged => "Krav ändrat",
         RequirementRemoved => "Krav borttaget",
+        CertificateDownloaded => "Intyg hämtat",
         _ => action,
     };
 }

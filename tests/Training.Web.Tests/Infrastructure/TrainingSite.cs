@@ -59,6 +59,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     /// <summary>Sign-in POSTs allowed per minute and address whatever the account; high by default.</summary>
     public int SignInsPerMinutePerAddress { get; init; } = 100_000;
 
+    /// <summary>Certificate checks (/intyg/{code}) allowed per minute and address; high by default, null for the site's own default.</summary>
+    public int? VerificationsPerMinute { get; init; } = 100_000;
+
     /// <summary>Security:RequireTwoFactorForStaff, set explicitly (the site turns it on outside Development by default).</summary>
     public bool RequireTwoFactorForStaff { get; init; }
 
@@ -71,6 +74,10 @@ public partial class TrainingSite : WebApplicationFactory<Program>
         builder.UseSetting("Site:BaseUrl", "https://training.test");
         builder.UseSetting("Security:SignInsPerMinute", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:SignInsPerMinutePerAddress", SignInsPerMinutePerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (VerificationsPerMinute is { } verifications)
+        {
+            builder.UseSetting("Security:VerificationsPerMinute", verifications.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         builder.UseSetting(DemoSeed.OnStartSetting, SeedDemo ? "true" : "false");
         if (Clock is { } clock)

@@ -91,6 +91,8 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             db.Users.Where(u => u.Agency.Code != "polisen").OrderBy(u => u.Email).Select(u => u.Id).First(),
             db.QuizAttempts.OrderBy(a => a.Id).Select(a => a.Id).First()));
         var requirementId = site.WithDb(db => db.Requirements.OrderBy(r => r.Id).Select(r => r.Id).First()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (completionId, certificateCode) = site.WithDb(db => db.Completions.Where(c => c.VerificationCode != null).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.VerificationCode }).AsEnumerable().Select(c => (c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.VerificationCode!)).First());
         var moduleFile = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Content, "modules"), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Path.Combine(RepositoryPaths.Content, "modules"), f).Replace('\\', '/'))
             .First(f => !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith(".gift", StringComparison.Ordinal));
@@ -105,6 +107,8 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             ["/hr/medarbetare/import/{id?}"] = ["", "00000000000000000000000000000000"],
             ["/admin/myndigheter/{code}"] = ["polisen", "finns-inte"],
             ["/admin/krav/{krav}"] = ["ny", "ny?myndighet=polisen", "ny?myndighet=finns-inte", requirementId, "999999", "finns-inte"],
+            ["/intyg/{code}"] = [certificateCode, "finns-inte", "0000-0000-0000-0000"],
+            ["{completionId}"] = [completionId, "999999999"],
             ["/fel/{code:int?}"] = ["", "403", "404", "0", "finns-inte"], // /fel/500 is the error page of a 500, and says so
         };
         var urls = new List<string>();

@@ -12,7 +12,7 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progre
 {
     public sealed record ModuleRow(CatalogueModule Module, int Opened, int Attempts, int? BestScore, bool Passed);
 
-    public sealed record CompletionRow(string Title, string Version, DateTime CompletedAt, int? Score, DateTime? ExpiresAt, string Source);
+    public sealed record CompletionRow(string Title, string Version, DateTime CompletedAt, int? Score, DateTime? ExpiresAt, string Source, long Id, bool HasCertificate);
 
     /// <summary>The learner's mandatory modules and their status, most urgent first.</summary>
     public IReadOnlyList<RequiredModuleStep> Required { get; private set; } = [];
@@ -48,7 +48,7 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, Progre
         CompletionRows = await db.Completions.AsNoTracking()
             .Where(c => c.UserId == userId)
             .OrderByDescending(c => c.CompletedAt)
-            .Select(c => new CompletionRow(c.ModuleVersion.Title, c.Version, c.CompletedAt, c.ScorePercent, c.ExpiresAt, c.Source))
+            .Select(c => new CompletionRow(c.ModuleVersion.Title, c.Version, c.CompletedAt, c.ScorePercent, c.ExpiresAt, c.Source, c.Id, c.VerificationCode != null))
             .ToListAsync();
     }
 }
