@@ -387,10 +387,26 @@ public static partial class GiftParser
             {
                 throw new GiftSyntaxException($"Toleransen i {GiftEscapes.Decode(value)} får inte vara negativ.");
             }
-            return new GiftRange(center - tolerance, center + tolerance, fraction, feedback);
+            var (min, max) = Around(value[..colon], center, value[(colon + 1)..], tolerance);
+            return new GiftRange(min, max, fraction, feedback);
         }
         var exact = Number(value);
         return new GiftRange(exact, exact, fraction, feedback);
+    }
+
+    /// <summary>
+    /// value ± tolerance, computed in decimal when both are decimals as written, so that <c>0.2:0.1</c> is exactly
+    /// 0.1..0.3 (in binary floating point the upper bound would be 0.30000000000000004).
+    /// </summary>
+    internal static (double Min, double Max) Around(string centerText, double center, string toleranceText, double tolerance)
+    {
+        if (decimal.TryParse(GiftEscapes.Decode(centerText).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var c)
+            && decimal.TryParse(GiftEscapes.Decode(toleranceText).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var t)
+            && c - t >= decimal.MinValue / 2 && c + t <= decimal.MaxValue / 2)
+        {
+            return ((double)(c - t), (double)(c + t));
+        }
+        return (center - tolerance, center + tolerance);
     }
 
     private static double Number(string encoded)
