@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Training.Core.Content;
 
 namespace Training.Core.Gift;
 
@@ -59,27 +58,6 @@ public static class GiftJson
             ("format", question.Format == TextFormat.Moodle ? null : question.Format),
             ("generalFeedbackFormat", question.GeneralFeedbackFormat),
             ("wrongFeedbackFormat", question.WrongFeedbackFormat));
-    }
-
-    /// <summary>
-    /// The JSON that <c>content inspect --json</c> prints for a question file (GIFT or Moodle XML):
-    /// <c>{"questions": [...], "errors": [{"path", "line", "message", "severity"}]}</c>.
-    /// </summary>
-    public static JsonObject File(IEnumerable<GiftQuestion> questions, IEnumerable<ContentProblem> problems)
-    {
-        ArgumentNullException.ThrowIfNull(questions);
-        ArgumentNullException.ThrowIfNull(problems);
-        return new JsonObject
-        {
-            ["questions"] = new JsonArray([.. questions.Select(ToJson)]),
-            ["errors"] = new JsonArray([.. problems.Select(p => new JsonObject
-            {
-                ["path"] = p.Path,
-                ["line"] = p.Line,
-                ["message"] = p.Message,
-                ["severity"] = p.Severity == ProblemSeverity.Error ? "error" : "warning",
-            })]),
-        };
     }
 
     private static JsonObject WithFormats(JsonObject json, params (string Name, TextFormat? Format)[] formats)
