@@ -52,7 +52,11 @@ public static partial class QuestionForm
             var separator = rest.Length > 0 && char.IsLetterOrDigit(rest[0]) ? " " : "";
             var html = InlineHtml($"{before} {BlankMarker}{separator}{rest}", textFormat);
             var cut = html.IndexOf(BlankMarker, StringComparison.Ordinal);
-            return cut < 0 ? (html, "") : (html[..cut], html[(cut + BlankMarker.Length)..]);
+            // The blank must fall between tags: inside one (an attribute) the controls would break the markup, so
+            // then each side is rendered on its own.
+            return cut >= 0 && html.LastIndexOf('<', cut) <= html.LastIndexOf('>', cut)
+                ? (html[..cut], html[(cut + BlankMarker.Length)..])
+                : (InlineHtml(before, textFormat), InlineHtml(rest, textFormat));
         });
 
     /// <summary>The sentence with the blank as a visible gap, for a legend or a result page.</summary>

@@ -184,4 +184,18 @@ public class GiftMoodleTests
         Assert.Empty(again.Errors);
         Assert.Equal(original, again.Questions);
     }
+
+    [Fact]
+    public void Grade_GivesEachFeedbackInItsOwnFormat()
+    {
+        var q = ParseOne("::F:: Välj {=A #[html]<p>Rätt.</p> ~B #Nej. ####[plain]Se <lagen>.}") with { Id = "f" };
+        var drawn = Training.Core.Quiz.QuizDraw.Draw([q], null, new Random(1)).Questions[0];
+        var right = drawn.Answers.Single(a => a.Text == "A").Id;
+
+        var result = Training.Core.Quiz.QuizGrader.GradeQuestion(drawn, Training.Core.Quiz.QuestionResponse.Choose([right]));
+
+        Assert.Equal(["<p>Rätt.</p>"], result.Feedback);
+        Assert.Equal(TextFormat.Html, result.FeedbackFormat(0));
+        Assert.Equal(TextFormat.Plain, result.GeneralFeedbackFormat);
+    }
 }
