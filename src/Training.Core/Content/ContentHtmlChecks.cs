@@ -45,8 +45,9 @@ public static class ContentHtmlChecks
         var removed = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var question in questions)
         {
-            var texts = TextsOf(question).ToList();
-            if (question.Format == TextFormat.Html)
+            var texts = question.FormattedTexts().Where(t => t.Text.Length > 0).ToList();
+            var html = texts.Where(t => t.Format == TextFormat.Html).Select(t => t.Text).ToList();
+            if (html.Count > 0)
             {
                 if (sanitizer is null)
                 {
@@ -58,7 +59,7 @@ public static class ContentHtmlChecks
                     sanitizer.RemovingComment += (_, e) => removed.Add("<!-- -->");
                 }
                 removed.Clear();
-                foreach (var text in texts)
+                foreach (var text in html)
                 {
                     sanitizer.Sanitize(text);
                 }
@@ -68,20 +69,11 @@ public static class ContentHtmlChecks
                         $"HTML-texten förlorar {string.Join(", ", removed)}: sådant tas bort innan frågan visas.", ProblemSeverity.Warning);
                 }
             }
-            else if (question.Format is TextFormat.Markdown or TextFormat.Moodle
-                     && texts.Any(t => CheckMarkdown(t, question.Path).Any()))
+            if (texts.Any(t => t.Format is TextFormat.Markdown or TextFormat.Moodle && CheckMarkdown(t.Text, question.Path).Any()))
             {
                 yield return new ContentProblem(question.Path, question.Line,
                     "frågan innehåller rå HTML, som visas som text; skriv [html] före texten eller använd Markdown.", ProblemSeverity.Warning);
             }
         }
     }
-
-    private static IEnumerable<string> TextsOf(GiftQuestion question) =>
-        new[] { question.Text, question.WrongFeedback, question.GeneralFeedback }
-            .Concat(question.Answers.SelectMany(a => new[] { a.Text, a.Feedback }))
-            .Concat(question.Pairs.SelectMany(p => new[] { p.Left, p.Right }))
-            .Concat(question.Ranges.Select(r => r.Feedback))
-            .OfType<string>()
-            .Where(t => t.Length > 0);
 }

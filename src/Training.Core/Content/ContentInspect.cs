@@ -17,8 +17,27 @@ public static class ContentInspect
         ["questions"] = Questions(module.Questions),
     };
 
-    /// <summary><c>{"questions": [...]}</c> for a GIFT file.</summary>
-    public static JsonObject GiftFile(IEnumerable<GiftQuestion> questions) => new() { ["questions"] = Questions(questions) };
+    /// <summary>
+    /// The JSON that <c>content inspect --json</c> prints for a question file (GIFT or Moodle XML):
+    /// <c>{"questions": [...], "errors": [{"path", "line", "message", "severity"}]}</c>.
+    /// </summary>
+    public static JsonObject QuestionFile(IEnumerable<GiftQuestion> questions, IEnumerable<ContentProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(problems);
+        return new JsonObject
+        {
+            ["questions"] = Questions(questions),
+            ["errors"] = new JsonArray([.. problems.Select(p => new JsonObject
+            {
+                ["path"] = p.Path,
+                ["line"] = p.Line,
+                ["message"] = p.Message,
+                ["severity"] = p.Severity == ProblemSeverity.Error ? "error" : "warning",
+            })]),
+        };
+    }
+
 
     private static JsonArray Questions(IEnumerable<GiftQuestion> questions) => new([.. questions.Select(GiftJson.ToJson)]);
 }

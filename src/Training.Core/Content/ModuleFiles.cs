@@ -84,4 +84,17 @@ public static class ModuleFiles
     /// <summary>True for a file a page can show as an image (<c>![…](file)</c>).</summary>
     public static bool IsShownImage(string path) =>
         ShownTypes.TryGetValue(System.IO.Path.GetExtension(path), out var type) && type.StartsWith("image/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The extension of the image type the bytes are (<c>.png</c>, <c>.jpg</c>, <c>.gif</c> or <c>.webp</c>, told by
+    /// their first bytes, not by a name), or null when they are none of these.
+    /// </summary>
+    public static string? ImageExtension(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => ".png",
+        [0xFF, 0xD8, 0xFF, ..] => ".jpg",
+        [(byte)'G', (byte)'I', (byte)'F', (byte)'8', (byte)'7' or (byte)'9', (byte)'a', ..] => ".gif",
+        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => ".webp",
+        _ => null,
+    };
 }

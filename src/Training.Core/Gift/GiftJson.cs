@@ -9,6 +9,9 @@ public static class GiftJson
     /// The §7 question object, fields in this order: <c>id, title, type, check, text, answers, pairs, ranges,
     /// generalFeedback, category, tags, line</c>; a numerical question with <c>~#feedback</c> also has
     /// <c>wrongFeedback</c>. Absent values are null, absent lists empty; fractions are numbers from -1 to 1.
+    /// Only when they apply: <c>textAfter</c> (a missing-word question's text after the blank), <c>format</c> (the
+    /// question's when it is not Moodle's default, and an answer's, pair's or range's own), and the feedback formats
+    /// (<c>feedbackFormat</c>, <c>generalFeedbackFormat</c>, <c>wrongFeedbackFormat</c>) where a text has its own.
     /// </summary>
     public static JsonObject ToJson(GiftQuestion question)
     {
@@ -20,24 +23,24 @@ public static class GiftJson
             ["type"] = TypeName(question.Type),
             ["check"] = question.Check,
             ["text"] = question.Text,
-            ["answers"] = new JsonArray([.. question.Answers.Select(a => new JsonObject
+            ["answers"] = new JsonArray([.. question.Answers.Select(a => WithFormats(new JsonObject
             {
                 ["text"] = a.Text,
                 ["fraction"] = a.Fraction,
                 ["feedback"] = a.Feedback,
-            })]),
-            ["pairs"] = new JsonArray([.. question.Pairs.Select(p => new JsonObject
+            }, ("format", a.Format), ("feedbackFormat", a.FeedbackFormat)))]),
+            ["pairs"] = new JsonArray([.. question.Pairs.Select(p => WithFormats(new JsonObject
             {
                 ["left"] = p.Left,
                 ["right"] = p.Right,
-            })]),
-            ["ranges"] = new JsonArray([.. question.Ranges.Select(r => new JsonObject
+            }, ("format", p.LeftFormat)))]),
+            ["ranges"] = new JsonArray([.. question.Ranges.Select(r => WithFormats(new JsonObject
             {
                 ["min"] = r.Min,
                 ["max"] = r.Max,
                 ["fraction"] = r.Fraction,
                 ["feedback"] = r.Feedback,
-            })]),
+            }, ("feedbackFormat", r.FeedbackFormat)))]),
             ["generalFeedback"] = question.GeneralFeedback,
             ["category"] = question.Category,
             ["tags"] = new JsonArray([.. question.Tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
@@ -46,6 +49,25 @@ public static class GiftJson
         if (question.WrongFeedback is { } wrong)
         {
             json["wrongFeedback"] = wrong;
+        }
+        if (question.TextAfter is { } after)
+        {
+            json["textAfter"] = after;
+        }
+        return WithFormats(json,
+            ("format", question.Format == TextFormat.Moodle ? null : question.Format),
+            ("generalFeedbackFormat", question.GeneralFeedbackFormat),
+            ("wrongFeedbackFormat", question.WrongFeedbackFormat));
+    }
+
+    private static JsonObject WithFormats(JsonObject json, params (string Name, TextFormat? Format)[] formats)
+    {
+        foreach (var (name, format) in formats)
+        {
+            if (format is { } value)
+            {
+                json[name] = GiftParser.FormatName(value);
+            }
         }
         return json;
     }

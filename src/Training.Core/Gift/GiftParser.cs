@@ -24,10 +24,13 @@ namespace Training.Core.Gift;
 /// <see cref="QuestionType.Multiple"/> (check boxes): the positive weights must add up to 100 %, as Moodle's
 /// documentation requires. A weight after <c>=</c> in multiple choice, text before the first answer, and fewer than
 /// two answers are errors (Moodle would read them as answer text or a zero-credit answer).</para>
-/// <para>Rejected: essay (<c>{}</c>), descriptions (no answer block), missing word (text after the block),
-/// more than one block, unbalanced braces, matching with fewer than two real pairs or with <c>#</c> feedback,
-/// weights outside -100..100 % (0..100 % for short answer and numerical), numbers that are not numbers,
-/// an empty question text or answer, and an answer whose own format prefix differs from the question's.</para>
+/// <para>As in Moodle, every text (question, answer, left item, feedback, general feedback) may have its own
+/// <c>[html]</c>, <c>[moodle]</c>, <c>[plain]</c> or <c>[markdown]</c> prefix; a text without one is in the question
+/// text's format. Text after the answer block makes a missing-word question: the block is a blank in the sentence
+/// (<see cref="GiftQuestion.TextAfter"/>), also when only punctuation follows.</para>
+/// <para>Rejected: essay (<c>{}</c>), descriptions (no answer block), more than one block, unbalanced braces,
+/// matching with fewer than two real pairs or with <c>#</c> feedback, weights outside -100..100 % (0..100 % for short
+/// answer and numerical), numbers that are not numbers, and an empty question text or answer.</para>
 /// </remarks>
 public static partial class GiftParser
 {
@@ -151,19 +154,18 @@ public static partial class GiftParser
         {
             throw new GiftSyntaxException("Klamrarna är inte balanserade: '}' saknar en inledande '{' (skriv \\} för tecknet).");
         }
-        if (!string.IsNullOrWhiteSpace(after))
-        {
-            throw new GiftSyntaxException("Text efter svarsblocket (lucktext) stöds inte.");
-        }
+        // Moodle reads text after the block as a missing-word question: the block is a blank in the sentence (even
+        // when only punctuation follows, which stays as text after the blank).
+        var textAfter = GiftEscapes.Decode(after).Trim();
 
         var (format, questionText) = ReadFormat(text[..open]);
-        if (questionText.Length == 0)
+        if (questionText.Length == 0 && textAfter.Length == 0)
         {
             throw new GiftSyntaxException("Frågetext saknas.");
         }
 
         var answers = inner.Trim();
-        string? generalFeedback = null;
+        FormattedPart? generalFeedback = null;
         var separator = answers.LastIndexOf("####", StringComparison.Ordinal);
         if (separator >= 0)
         {
@@ -177,8 +179,10 @@ public static partial class GiftParser
             Title = title,
             Type = QuestionType.Single,
             Text = questionText,
+            TextAfter = textAfter.Length == 0 ? null : textAfter,
             Format = format,
-            GeneralFeedback = generalFeedback,
+            GeneralFeedback = generalFeedback?.Text,
+            GeneralFeedbackFormat = generalFeedback?.Format,
             Tags = tags,
         };
         if (answers.Length == 0)
@@ -233,8 +237,7 @@ public static partial class GiftParser
             {
                 fraction = ReadWeight(ref body, allowNegative: true) ?? 0;
             }
-            var (text, feedback) = AnswerAndFeedback(body, question.Format);
-            answers.Add(new GiftAnswer(text, fraction, feedback));
+            answers.Add(Answer(body, fraction, question.Format));
         }
 
         var single = segments.Any(s => s.Marker == '=');
@@ -276,7 +279,7 @@ public static partial class GiftParser
             {
                 throw new GiftSyntaxException("Ett par i matchningsfrågan saknar svar efter '->'.");
             }
-            pairs.Add(new GiftPair(left, right));
+            pairs.Add(new GiftPair(left.Text, right, left.Format));
         }
         if (pairs.Count(p => p.Left.Length > 0) < 2)
         {
@@ -292,10 +295,11 @@ public static partial class GiftParser
         var isTrue = parts[0].Trim() is "T" or "TRUE";
         var wrong = parts.Length > 1 ? Feedback(parts[1], question.Format) : null;
         var right = parts.Length > 2 ? Feedback(parts[2], question.Format) : null;
+        var (forTrue, forFalse) = isTrue ? (right, wrong) : (wrong, right);
         GiftAnswer[] answers =
         [
-            new("true", isTrue ? 1 : 0, isTrue ? right : wrong),
-            new("false", isTrue ? 0 : 1, isTrue ? wrong : right),
+            new("true", isTrue ? 1 : 0, forTrue?.Text, FeedbackFormat: forTrue?.Format),
+            new("false", isTrue ? 0 : 1, forFalse?.Text, FeedbackFormat: forFalse?.Format),
         ];
         return question with { Type = QuestionType.TrueFalse, Answers = answers };
     }
@@ -312,15 +316,14 @@ public static partial class GiftParser
         {
             var body = segment.Trim();
             var fraction = ReadWeight(ref body, allowNegative: false) ?? 1;
-            var (text, feedback) = AnswerAndFeedback(body, question.Format);
-            answers.Add(new GiftAnswer(text, fraction, feedback));
+            answers.Add(Answer(body, fraction, question.Format));
         }
         return question with { Type = QuestionType.Short, Answers = answers };
     }
 
     private static GiftQuestion ReadNumerical(GiftQuestion question, string block)
     {
-        string? wrongFeedback = null;
+        FormattedPart? wrongFeedback = null;
         var tilde = block.IndexOf('~', StringComparison.Ordinal);
         if (tilde >= 0)
         {
@@ -351,9 +354,15 @@ public static partial class GiftParser
             var hash = body.IndexOf('#', StringComparison.Ordinal);
             var value = (hash < 0 ? body : body[..hash]).Trim();
             var feedback = hash < 0 ? null : Feedback(body[(hash + 1)..], question.Format);
-            ranges.Add(ReadRange(value, fraction, feedback));
+            ranges.Add(ReadRange(value, fraction, feedback?.Text) with { FeedbackFormat = feedback?.Format });
         }
-        return question with { Type = QuestionType.Numerical, Ranges = ranges, WrongFeedback = wrongFeedback };
+        return question with
+        {
+            Type = QuestionType.Numerical,
+            Ranges = ranges,
+            WrongFeedback = wrongFeedback?.Text,
+            WrongFeedbackFormat = wrongFeedback?.Format,
+        };
     }
 
     private static GiftRange ReadRange(string value, double fraction, string? feedback)
@@ -378,10 +387,26 @@ public static partial class GiftParser
             {
                 throw new GiftSyntaxException($"Toleransen i {GiftEscapes.Decode(value)} får inte vara negativ.");
             }
-            return new GiftRange(center - tolerance, center + tolerance, fraction, feedback);
+            var (min, max) = Around(value[..colon], center, value[(colon + 1)..], tolerance);
+            return new GiftRange(min, max, fraction, feedback);
         }
         var exact = Number(value);
         return new GiftRange(exact, exact, fraction, feedback);
+    }
+
+    /// <summary>
+    /// value ± tolerance, computed in decimal when both are decimals as written, so that <c>0.2:0.1</c> is exactly
+    /// 0.1..0.3 (in binary floating point the upper bound would be 0.30000000000000004).
+    /// </summary>
+    internal static (double Min, double Max) Around(string centerText, double center, string toleranceText, double tolerance)
+    {
+        if (decimal.TryParse(GiftEscapes.Decode(centerText).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var c)
+            && decimal.TryParse(GiftEscapes.Decode(toleranceText).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var t)
+            && c - t >= decimal.MinValue / 2 && c + t <= decimal.MaxValue / 2)
+        {
+            return ((double)(c - t), (double)(c + t));
+        }
+        return (center - tolerance, center + tolerance);
     }
 
     private static double Number(string encoded)
@@ -469,34 +494,35 @@ public static partial class GiftParser
         return (leading, segments);
     }
 
-    private static (string Text, string? Feedback) AnswerAndFeedback(string body, TextFormat format)
+    private static GiftAnswer Answer(string body, double fraction, TextFormat questionFormat)
     {
         var hash = body.IndexOf('#', StringComparison.Ordinal);
-        var text = Part(hash < 0 ? body : body[..hash], format);
-        if (text.Length == 0)
+        var text = Part(hash < 0 ? body : body[..hash], questionFormat);
+        if (text.Text.Length == 0)
         {
             throw new GiftSyntaxException("Ett svarsalternativ är tomt.");
         }
-        return (text, hash < 0 ? null : Feedback(body[(hash + 1)..], format));
+        var feedback = hash < 0 ? null : Feedback(body[(hash + 1)..], questionFormat);
+        return new GiftAnswer(text.Text, fraction, feedback?.Text, text.Format, feedback?.Format);
     }
 
-    private static string? Feedback(string encoded, TextFormat format)
+    private static FormattedPart? Feedback(string encoded, TextFormat questionFormat)
     {
-        var text = Part(encoded, format);
-        return text.Length == 0 ? null : text;
+        var part = Part(encoded, questionFormat);
+        return part.Text.Length == 0 ? null : part;
     }
 
-    /// <summary>An answer, pair or feedback text: decoded and trimmed; a format prefix is allowed only when it is the question's.</summary>
-    private static string Part(string encoded, TextFormat format)
+    /// <summary>
+    /// An answer, pair or feedback text: decoded and trimmed, with its own format when its prefix names another format
+    /// than the question's (Moodle reads each text's prefix on its own; an unprefixed text takes the question's format).
+    /// </summary>
+    private static FormattedPart Part(string encoded, TextFormat questionFormat)
     {
         var (own, text) = SplitFormat(encoded);
-        if (own is { } prefix && prefix != format)
-        {
-            throw new GiftSyntaxException(
-                $"Ett svar eller en återkoppling kan inte ha ett annat textformat ([{FormatName(prefix)}]) än frågan ([{FormatName(format)}]).");
-        }
-        return text;
+        return new FormattedPart(text, own == questionFormat ? null : own);
     }
+
+    private sealed record FormattedPart(string Text, TextFormat? Format);
 
     private static (TextFormat Format, string Text) ReadFormat(string encoded)
     {

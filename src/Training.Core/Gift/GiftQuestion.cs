@@ -46,23 +46,27 @@ public enum TextFormat
 /// <param name="Text">The answer as shown (short answer: as accepted; <c>*</c> is a wildcard and kept as written).</param>
 /// <param name="Fraction">The credit it gives, from -1 to 1 (a GIFT weight of 50 % is 0.5).</param>
 /// <param name="Feedback">Shown when this answer is chosen; null when there is none.</param>
-public sealed record GiftAnswer(string Text, double Fraction, string? Feedback);
+/// <param name="Format">The answer text's own format when it differs from the question's (<c>=[plain]…</c>); null when it is the question's.</param>
+/// <param name="FeedbackFormat">The feedback's own format when it differs from the question's; null when it is the question's.</param>
+public sealed record GiftAnswer(string Text, double Fraction, string? Feedback, TextFormat? Format = null, TextFormat? FeedbackFormat = null);
 
 /// <summary>One pair of a matching question.</summary>
 /// <param name="Left">The item to match; empty for a distractor (<c>= -&gt; x</c>), which only adds <paramref name="Right"/> to the choices.</param>
-/// <param name="Right">The answer it matches.</param>
-public sealed record GiftPair(string Left, string Right);
+/// <param name="Right">The answer it matches (plain text, as in Moodle).</param>
+/// <param name="LeftFormat">The left item's own format when it differs from the question's; null when it is the question's.</param>
+public sealed record GiftPair(string Left, string Right, TextFormat? LeftFormat = null);
 
 /// <summary>One accepted closed range of a numerical question (<c>value:tolerance</c> is read as value ± tolerance).</summary>
 /// <param name="Min">The smallest accepted number.</param>
 /// <param name="Max">The largest accepted number.</param>
 /// <param name="Fraction">The credit an answer in the range gives, from 0 to 1.</param>
 /// <param name="Feedback">Shown when the answer falls in the range; null when there is none.</param>
-public sealed record GiftRange(double Min, double Max, double Fraction, string? Feedback);
+/// <param name="FeedbackFormat">The feedback's own format when it differs from the question's; null when it is the question's.</param>
+public sealed record GiftRange(double Min, double Max, double Fraction, string? Feedback, TextFormat? FeedbackFormat = null);
 
 /// <summary>
-/// One question read from GIFT. Texts are unescaped and trimmed; they are in <see cref="Format"/>, which the
-/// answers and feedback share. Equality compares what the question is (its content, id, title, category,
+/// One question read from GIFT. Texts are unescaped and trimmed; each is in <see cref="Format"/> unless it carries a
+/// format of its own (as in Moodle, every text may have its own prefix; an unprefixed one takes the question's). Equality compares what the question is (its content, id, title, category,
 /// tags and <see cref="Check"/>), not where it was read: <see cref="Path"/> and <see cref="Line"/> are left out,
 /// so a question written with <see cref="GiftWriter"/> and read back equals the original.
 /// </summary>
@@ -80,10 +84,16 @@ public sealed record GiftQuestion
     /// <summary>True for an ungraded knowledge check (a <c>```gift check</c> block).</summary>
     public bool Check { get; init; }
 
-    /// <summary>The question text, without title, format prefix and answer block.</summary>
+    /// <summary>The question text, without title, format prefix and answer block (a missing-word question: the text before the blank).</summary>
     public required string Text { get; init; }
 
-    /// <summary>The format of the question text, its answers and feedback (default <see cref="TextFormat.Moodle"/>).</summary>
+    /// <summary>
+    /// A missing-word question (Moodle's form: text after the answer block): the text after the blank, trimmed; the
+    /// answer block is a blank inside the sentence <see cref="Text"/> · blank · <see cref="TextAfter"/>. Null otherwise.
+    /// </summary>
+    public string? TextAfter { get; init; }
+
+    /// <summary>The format of the question text, and of every answer and feedback without a format of its own (default <see cref="TextFormat.Moodle"/>).</summary>
     public TextFormat Format { get; init; } = TextFormat.Moodle;
 
     /// <summary>The answers of a single, multiple, true/false (always "true" then "false") or short-answer question.</summary>
@@ -101,6 +111,12 @@ public sealed record GiftQuestion
     /// <summary>The general feedback (<c>####…</c>), shown whatever the answer; null when there is none.</summary>
     public string? GeneralFeedback { get; init; }
 
+    /// <summary>The general feedback's own format when it differs from <see cref="Format"/>; null when it is the question's.</summary>
+    public TextFormat? GeneralFeedbackFormat { get; init; }
+
+    /// <summary>The <see cref="WrongFeedback"/>'s own format when it differs from <see cref="Format"/>; null when it is the question's.</summary>
+    public TextFormat? WrongFeedbackFormat { get; init; }
+
     /// <summary>The category from the last <c>$CATEGORY:</c> line before the question; null when there is none.</summary>
     public string? Category { get; init; }
 
@@ -116,6 +132,44 @@ public sealed record GiftQuestion
     /// <summary>The identity of a graded question within its module: its id, else its title.</summary>
     public string? Key => Id ?? Title;
 
+    /// <summary>
+    /// Every text the learner may see that is written in a format, each with the format it is rendered in: the question
+    /// text and <see cref="TextAfter"/>, answers, left items, and all feedback. (A matching question's right sides are
+    /// plain text and not included.)
+    /// </summary>
+    public IEnumerable<(string Text, TextFormat Format)> FormattedTexts()
+    {
+        yield return (Text, Format);
+        if (TextAfter is { } after)
+        {
+            yield return (after, Format);
+        }
+        foreach (var answer in Answers)
+        {
+            yield return (answer.Text, answer.Format ?? Format);
+            if (answer.Feedback is { } feedback)
+            {
+                yield return (feedback, answer.FeedbackFormat ?? Format);
+            }
+        }
+        foreach (var pair in Pairs.Where(p => p.Left.Length > 0))
+        {
+            yield return (pair.Left, pair.LeftFormat ?? Format);
+        }
+        foreach (var range in Ranges.Where(r => r.Feedback is not null))
+        {
+            yield return (range.Feedback!, range.FeedbackFormat ?? Format);
+        }
+        if (WrongFeedback is { } wrong)
+        {
+            yield return (wrong, WrongFeedbackFormat ?? Format);
+        }
+        if (GeneralFeedback is { } general)
+        {
+            yield return (general, GeneralFeedbackFormat ?? Format);
+        }
+    }
+
     /// <summary>True when both questions have the same content; <see cref="Path"/> and <see cref="Line"/> do not count.</summary>
     public bool Equals(GiftQuestion? other) =>
         other is not null
@@ -124,12 +178,15 @@ public sealed record GiftQuestion
         && Type == other.Type
         && Check == other.Check
         && Text == other.Text
+        && TextAfter == other.TextAfter
         && Format == other.Format
         && Answers.SequenceEqual(other.Answers)
         && Pairs.SequenceEqual(other.Pairs)
         && Ranges.SequenceEqual(other.Ranges)
         && WrongFeedback == other.WrongFeedback
         && GeneralFeedback == other.GeneralFeedback
+        && GeneralFeedbackFormat == other.GeneralFeedbackFormat
+        && WrongFeedbackFormat == other.WrongFeedbackFormat
         && Category == other.Category
         && Tags.SequenceEqual(other.Tags);
 

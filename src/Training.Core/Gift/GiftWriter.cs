@@ -80,12 +80,12 @@ public static class GiftWriter
                     {
                         output.Append("..").Append(Number(range.Max));
                     }
-                    AppendFeedback(output, range.Feedback, question.Format);
+                    AppendFeedback(output, range.Feedback, range.FeedbackFormat, question.Format);
                     output.Append('\n');
                 }
                 if (question.WrongFeedback is { } wrong)
                 {
-                    output.Append("\t~#").Append(Part(wrong, question.Format)).Append('\n');
+                    output.Append("\t~#").Append(Part(wrong, question.WrongFeedbackFormat, question.Format)).Append('\n');
                 }
                 break;
             case QuestionType.Matching:
@@ -96,7 +96,7 @@ public static class GiftWriter
                     {
                         throw new ArgumentException($"GIFT cannot express a matching item containing '->': {pair.Left}", nameof(question));
                     }
-                    var left = pair.Left.Length == 0 ? "" : Part(pair.Left, question.Format) + " ";
+                    var left = pair.Left.Length == 0 ? "" : Part(pair.Left, pair.LeftFormat, question.Format) + " ";
                     output.Append("\t=").Append(left).Append("-> ").Append(GiftEscapes.Escape(pair.Right)).Append('\n');
                 }
                 break;
@@ -104,17 +104,18 @@ public static class GiftWriter
                 output.Append("{\n");
                 foreach (var answer in question.Answers)
                 {
-                    output.Append('\t').Append(AnswerMarker(question.Type, answer.Fraction)).Append(Part(answer.Text, question.Format));
-                    AppendFeedback(output, answer.Feedback, question.Format);
+                    output.Append('\t').Append(AnswerMarker(question.Type, answer.Fraction)).Append(Part(answer.Text, answer.Format, question.Format));
+                    AppendFeedback(output, answer.Feedback, answer.FeedbackFormat, question.Format);
                     output.Append('\n');
                 }
                 break;
         }
         if (question.GeneralFeedback is { } general)
         {
-            output.Append("\t####").Append(Part(general, question.Format)).Append('\n');
+            output.Append("\t####").Append(Part(general, question.GeneralFeedbackFormat, question.Format)).Append('\n');
         }
-        output.Append("}\n");
+        output.Append('}');
+        AppendTextAfter(output, question);
     }
 
     private static void WriteTrueFalse(StringBuilder output, GiftQuestion question)
@@ -122,23 +123,24 @@ public static class GiftWriter
         var trueAnswer = question.Answers.FirstOrDefault(a => a.Text == "true");
         var falseAnswer = question.Answers.FirstOrDefault(a => a.Text == "false");
         var isTrue = trueAnswer is null || trueAnswer.Fraction >= 1;
-        var right = isTrue ? trueAnswer?.Feedback : falseAnswer?.Feedback;
-        var wrong = isTrue ? falseAnswer?.Feedback : trueAnswer?.Feedback;
+        var right = isTrue ? trueAnswer : falseAnswer;
+        var wrong = isTrue ? falseAnswer : trueAnswer;
 
         output.Append('{').Append(isTrue ? "TRUE" : "FALSE");
-        if (wrong is not null || right is not null)
+        if (wrong?.Feedback is not null || right?.Feedback is not null)
         {
-            output.Append('#').Append(wrong is null ? "" : Part(wrong, question.Format));
+            output.Append('#').Append(wrong?.Feedback is { } w ? Part(w, wrong.FeedbackFormat, question.Format) : "");
         }
-        if (right is not null)
+        if (right?.Feedback is { } r)
         {
-            output.Append('#').Append(Part(right, question.Format));
+            output.Append('#').Append(Part(r, right.FeedbackFormat, question.Format));
         }
         if (question.GeneralFeedback is { } general)
         {
-            output.Append("####").Append(Part(general, question.Format));
+            output.Append("####").Append(Part(general, question.GeneralFeedbackFormat, question.Format));
         }
-        output.Append("}\n");
+        output.Append('}');
+        AppendTextAfter(output, question);
     }
 
     private static string AnswerMarker(QuestionType type, double fraction) => type switch
@@ -150,19 +152,38 @@ public static class GiftWriter
 
     private static string Weight(double fraction, bool written) => written ? $"%{GiftParser.Percent(fraction)}%" : "";
 
-    private static void AppendFeedback(StringBuilder output, string? feedback, TextFormat format)
+    private static void AppendFeedback(StringBuilder output, string? feedback, TextFormat? own, TextFormat questionFormat)
     {
         if (feedback is not null)
         {
-            output.Append(" #").Append(Part(feedback, format));
+            output.Append(" #").Append(Part(feedback, own, questionFormat));
         }
     }
 
-    /// <summary>An answer or feedback text, escaped; with the format prefix when it could be misread without one.</summary>
-    private static string Part(string text, TextFormat format) =>
-        text.StartsWith('[') || text.StartsWith('%')
+    /// <summary>A missing-word question's text after the blank: a space before a word, none before punctuation.</summary>
+    private static void AppendTextAfter(StringBuilder output, GiftQuestion question)
+    {
+        if (question.TextAfter is { Length: > 0 } after)
+        {
+            if (char.IsLetterOrDigit(after[0]))
+            {
+                output.Append(' ');
+            }
+            output.Append(GiftEscapes.Escape(after));
+        }
+        output.Append('\n');
+    }
+
+    /// <summary>
+    /// An answer or feedback text, escaped; with its own format prefix when it has one that differs from the question's,
+    /// else with the question's when it could be misread without one.
+    /// </summary>
+    private static string Part(string text, TextFormat? own, TextFormat questionFormat) =>
+        own is { } format && format != questionFormat
             ? $"[{GiftParser.FormatName(format)}]{GiftEscapes.Escape(text)}"
-            : GiftEscapes.Escape(text);
+            : text.StartsWith('[') || text.StartsWith('%')
+                ? $"[{GiftParser.FormatName(questionFormat)}]{GiftEscapes.Escape(text)}"
+                : GiftEscapes.Escape(text);
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -18,6 +18,7 @@ public sealed record DrawnQuiz(IReadOnlyList<DrawnQuestion> Questions)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter<TextFormat>() },
     };
 
     /// <summary>What a page may render: every question without fractions, feedback or right answers.</summary>
@@ -46,10 +47,13 @@ public sealed record DrawnQuestion
     [JsonConverter(typeof(JsonStringEnumConverter<QuestionType>))]
     public required QuestionType Type { get; init; }
 
-    /// <summary>The question text, in <see cref="Format"/>.</summary>
+    /// <summary>The question text, in <see cref="Format"/> (a missing-word question: the text before the blank).</summary>
     public required string Text { get; init; }
 
-    /// <summary>The format of the text, the answers, the left items of a matching question and the feedback.</summary>
+    /// <summary>A missing-word question's text after the blank (<see cref="GiftQuestion.TextAfter"/>); null otherwise.</summary>
+    public string? TextAfter { get; init; }
+
+    /// <summary>The format of the text, and of the answers, left items and feedback that have none of their own.</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<TextFormat>))]
     public TextFormat Format { get; init; } = TextFormat.Moodle;
 
@@ -73,6 +77,12 @@ public sealed record DrawnQuestion
 
     /// <summary>The feedback shown whatever the answer; null when there is none.</summary>
     public string? GeneralFeedback { get; init; }
+
+    /// <summary>The general feedback's own format; null when it is <see cref="Format"/>.</summary>
+    public TextFormat? GeneralFeedbackFormat { get; init; }
+
+    /// <summary>The wrong-answer feedback's own format; null when it is <see cref="Format"/>.</summary>
+    public TextFormat? WrongFeedbackFormat { get; init; }
 
     /// <summary>
     /// A response that earns full credit: the right choices, the first accepted text (a <c>*</c> matching nothing),
@@ -98,10 +108,14 @@ public sealed record DrawnQuestion
         Text,
         Format,
         Type is QuestionType.Single or QuestionType.Multiple or QuestionType.TrueFalse
-            ? [.. Answers.Select(a => new QuizOption(a.Id, a.Text))]
+            ? [.. Answers.Select(a => new QuizOption(a.Id, a.Text, a.Format))]
             : [],
         [.. Items.Select(i => i.Left)],
-        RightOptions);
+        RightOptions)
+    {
+        TextAfter = TextAfter,
+        LeftFormats = [.. Items.Select(i => i.LeftFormat)],
+    };
 }
 
 /// <summary>One answer of a drawn question.</summary>
@@ -109,17 +123,21 @@ public sealed record DrawnQuestion
 /// <param name="Text">The answer as shown (short answer: as accepted, <c>*</c> a wildcard).</param>
 /// <param name="Fraction">The credit it gives, from -1 to 1.</param>
 /// <param name="Feedback">Shown when it is chosen (short answer: when it is the best match); null when there is none.</param>
-public sealed record DrawnAnswer(string Id, string Text, double Fraction, string? Feedback);
+/// <param name="Format">The text's own format; null when it is the question's.</param>
+/// <param name="FeedbackFormat">The feedback's own format; null when it is the question's.</param>
+public sealed record DrawnAnswer(string Id, string Text, double Fraction, string? Feedback, TextFormat? Format = null, TextFormat? FeedbackFormat = null);
 
 /// <summary>One left item of a drawn matching question.</summary>
 /// <param name="Left">The item, in the question's format.</param>
 /// <param name="RightId">The id of the right option it matches.</param>
-public sealed record DrawnMatchItem(string Left, string RightId);
+/// <param name="LeftFormat">The item's own format; null when it is the question's.</param>
+public sealed record DrawnMatchItem(string Left, string RightId, TextFormat? LeftFormat = null);
 
 /// <summary>A choice as the learner sees it: an opaque id to post and the text to show.</summary>
 /// <param name="Id">The option id within the attempt.</param>
 /// <param name="Text">The text shown.</param>
-public sealed record QuizOption(string Id, string Text);
+/// <param name="Format">The text's own format; null when it is the question's (a matching question's right options are plain text).</param>
+public sealed record QuizOption(string Id, string Text, TextFormat? Format = null);
 
 /// <summary>
 /// A drawn question as a page may see it (<see cref="DrawnQuestion.ToPublic"/>): it holds nothing that tells the right
@@ -140,4 +158,14 @@ public sealed record PublicQuestion(
     [property: JsonConverter(typeof(JsonStringEnumConverter<TextFormat>))] TextFormat Format,
     IReadOnlyList<QuizOption> Options,
     IReadOnlyList<string> Lefts,
-    IReadOnlyList<QuizOption> RightOptions);
+    IReadOnlyList<QuizOption> RightOptions)
+{
+    /// <summary>A missing-word question's text after the blank: the controls go in the sentence; null otherwise.</summary>
+    public string? TextAfter { get; init; }
+
+    /// <summary>Matching: each left item's own format (null: the question's), in the order of <see cref="Lefts"/>.</summary>
+    public IReadOnlyList<TextFormat?> LeftFormats { get; init; } = [];
+
+    /// <summary>The format left item <paramref name="index"/> is rendered in.</summary>
+    public TextFormat LeftFormat(int index) => LeftFormats.ElementAtOrDefault(index) ?? Format;
+}

@@ -50,8 +50,10 @@ public static class QuizDraw
             Key = question.Key!,
             Type = question.Type,
             Text = question.Text,
+            TextAfter = question.TextAfter,
             Format = question.Format,
             GeneralFeedback = question.GeneralFeedback,
+            GeneralFeedbackFormat = question.GeneralFeedbackFormat,
         };
         switch (question.Type)
         {
@@ -65,11 +67,11 @@ public static class QuizDraw
                 var items = Shuffled(question.Pairs.Where(p => p.Left.Length > 0).ToList(), random);
                 return drawn with
                 {
-                    Items = [.. items.Select(p => new DrawnMatchItem(p.Left, rightIds[p.Right]))],
+                    Items = [.. items.Select(p => new DrawnMatchItem(p.Left, rightIds[p.Right], p.LeftFormat))],
                     RightOptions = [.. rights.Select(text => new QuizOption(rightIds[text], text))],
                 };
             case QuestionType.Numerical:
-                return drawn with { Ranges = [.. question.Ranges], WrongFeedback = question.WrongFeedback };
+                return drawn with { Ranges = [.. question.Ranges], WrongFeedback = question.WrongFeedback, WrongFeedbackFormat = question.WrongFeedbackFormat };
             default:
                 throw new ArgumentOutOfRangeException(nameof(question), question.Type, "Unknown question type.");
         }
@@ -83,5 +85,5 @@ public static class QuizDraw
     }
 
     private static DrawnAnswer[] WithIds(IReadOnlyList<GiftAnswer> answers) =>
-        [.. answers.Select((a, i) => new DrawnAnswer($"a{i}", a.Text, a.Fraction, a.Feedback))];
+        [.. answers.Select((a, i) => new DrawnAnswer($"a{i}", a.Text, a.Fraction, a.Feedback, a.Format, a.FeedbackFormat))];
 }

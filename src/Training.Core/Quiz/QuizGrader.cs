@@ -54,7 +54,11 @@ public static partial class QuizGrader
             };
         points = Math.Clamp(points, 0, 1);
         points = points < Snap ? 0 : points > 1 - Snap ? 1 : points;
-        return new QuestionResult(question.Key, answered, points, feedback, question.GeneralFeedback, question.Format);
+        return new QuestionResult(question.Key, answered, points, [.. feedback.Select(f => f.Text)], question.GeneralFeedback, question.Format)
+        {
+            FeedbackFormats = [.. feedback.Select(f => f.Format ?? question.Format)],
+            GeneralFeedbackFormat = question.GeneralFeedbackFormat,
+        };
     }
 
     private static Graded GradeSingle(DrawnQuestion question, QuestionResponse response)
@@ -106,7 +110,7 @@ public static partial class QuizGrader
         {
             return Unanswered;
         }
-        var wrong = question.WrongFeedback is { } w ? [w] : Array.Empty<string>();
+        FeedbackText[] wrong = question.WrongFeedback is { } w ? [new(w, question.WrongFeedbackFormat)] : [];
         if (ParseNumber(response.Text) is not { } number)
         {
             return new(true, 0, wrong);
@@ -114,15 +118,15 @@ public static partial class QuizGrader
         var best = question.Ranges.Where(r => Holds(r, number)).MaxBy(r => r.Fraction);
         return best is null
             ? new(true, 0, wrong)
-            : new(true, best.Fraction, best.Feedback is { } f ? [f] : []);
+            : new(true, best.Fraction, best.Feedback is { } f ? [new(f, best.FeedbackFormat)] : []);
     }
 
     /// <summary>The chosen answers in the order shown, each once; ids not in the question are ignored.</summary>
     private static List<DrawnAnswer> Chosen(DrawnQuestion question, QuestionResponse response) =>
         [.. question.Answers.Where(a => response.OptionIds.Contains(a.Id, StringComparer.Ordinal))];
 
-    private static string[] Feedback(IEnumerable<DrawnAnswer> answers) =>
-        [.. answers.Select(a => a.Feedback).OfType<string>()];
+    private static FeedbackText[] Feedback(IEnumerable<DrawnAnswer> answers) =>
+        [.. answers.Where(a => a.Feedback is not null).Select(a => new FeedbackText(a.Feedback!, a.FeedbackFormat))];
 
     private static bool Holds(GiftRange range, double number)
     {
@@ -179,7 +183,9 @@ public static partial class QuizGrader
 
     private static readonly Graded Unanswered = new(false, 0, []);
 
-    private sealed record Graded(bool Answered, double Points, IReadOnlyList<string> Feedback);
+    private sealed record Graded(bool Answered, double Points, IReadOnlyList<FeedbackText> Feedback);
+
+    private sealed record FeedbackText(string Text, TextFormat? Format);
 
     [GeneratedRegex(@"^[+-]?[0-9]+(?:[.,][0-9]+)?$")]
     private static partial Regex Number();
@@ -197,7 +203,7 @@ public static partial class QuizGrader
 /// best matching accepted answer's (short), the range's or else the wrong-answer feedback (numerical); empty when none.
 /// </param>
 /// <param name="GeneralFeedback">The general feedback, shown whatever the answer; null when there is none.</param>
-/// <param name="Format">The format the feedback is written in.</param>
+/// <param name="Format">The question's format: that of each feedback without a format of its own.</param>
 public sealed record QuestionResult(
     string Key,
     bool Answered,
@@ -208,6 +214,15 @@ public sealed record QuestionResult(
 {
     /// <summary>True for full points.</summary>
     public bool Right => Points >= 1;
+
+    /// <summary>The format of each of <see cref="Feedback"/>, in the same order; empty means all are in <see cref="Format"/>.</summary>
+    public IReadOnlyList<TextFormat> FeedbackFormats { get; init; } = [];
+
+    /// <summary>The general feedback's own format; null when it is <see cref="Format"/>.</summary>
+    public TextFormat? GeneralFeedbackFormat { get; init; }
+
+    /// <summary>The format feedback <paramref name="index"/> is rendered in.</summary>
+    public TextFormat FeedbackFormat(int index) => index < FeedbackFormats.Count ? FeedbackFormats[index] : Format;
 }
 
 /// <summary>The grade of an attempt.</summary>

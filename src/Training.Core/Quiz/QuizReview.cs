@@ -6,7 +6,14 @@ namespace Training.Core.Quiz;
 /// <param name="Feedback">The per-answer feedback of the learner's answers that may be shown.</param>
 /// <param name="GeneralFeedback">The question's general feedback, written for every learner whatever they answered.</param>
 /// <param name="ShowRightAnswer">Whether the right answer may be shown.</param>
-public sealed record QuestionReview(bool? Right, bool Answered, IReadOnlyList<string> Feedback, string? GeneralFeedback, bool ShowRightAnswer);
+public sealed record QuestionReview(bool? Right, bool Answered, IReadOnlyList<string> Feedback, string? GeneralFeedback, bool ShowRightAnswer)
+{
+    /// <summary>The format of each of <see cref="Feedback"/>, in the same order.</summary>
+    public IReadOnlyList<Gift.TextFormat> FeedbackFormats { get; init; } = [];
+
+    /// <summary>The general feedback's format.</summary>
+    public Gift.TextFormat GeneralFeedbackFormat { get; init; }
+}
 
 /// <summary>
 /// The rule for reviewing a graded attempt. Before a pass, nothing that tells which answers are right: no verdict per
@@ -22,6 +29,13 @@ public static class QuizReview
         ArgumentNullException.ThrowIfNull(result);
         return passed
             ? new QuestionReview(result.Right, result.Answered, result.Feedback, result.GeneralFeedback, ShowRightAnswer: true)
-            : new QuestionReview(null, result.Answered, [], result.GeneralFeedback, ShowRightAnswer: false);
+            {
+                FeedbackFormats = [.. result.Feedback.Select((_, i) => result.FeedbackFormat(i))],
+                GeneralFeedbackFormat = result.GeneralFeedbackFormat ?? result.Format,
+            }
+            : new QuestionReview(null, result.Answered, [], result.GeneralFeedback, ShowRightAnswer: false)
+            {
+                GeneralFeedbackFormat = result.GeneralFeedbackFormat ?? result.Format,
+            };
     }
 }

@@ -9,7 +9,9 @@ public static class Verbs
     public const string Usage = """
         Användning: dotnet run --project src/Training.Web -- <kommando>
           content check [mapp]             kontrollerar innehållet (path:rad: meddelande; slutkod 1 vid fel)
-          content inspect <fil> --json     skriver ut en modul eller GIFT-fil som JSON
+          content inspect <fil> --json     skriver ut en modul, GIFT- eller Moodle XML-fil som JSON
+          content import-questions <fil.gift|fil.xml> <modul-id> [--content <mapp>]   lägger till frågorna i modulens quiz.gift
+          content export-questions <modul-id> --format gift|xml [--content <mapp>]   skriver ut modulens frågor för Moodle
           seed demo [--employees N] [--password P]   demokonton och N påhittade anställda (standard 200)
           admin create <e-post> [--agency <kod>]   skapar en administratör med engångslösenord
           users import <fil.csv> --agency <kod>   importerar medarbetare (rad N: orsak; slutkod 1 om rader avvisas)
@@ -27,6 +29,8 @@ public static class Verbs
             {
                 ("content", "check") => await ContentCommands.CheckAsync(rest, output, error),
                 ("content", "inspect") => ContentCommands.Inspect(rest, output, error),
+                ("content", "import-questions") => ContentCommands.ImportQuestions(rest, output, error),
+                ("content", "export-questions") => ContentCommands.ExportQuestions(rest, output, error),
                 ("seed", "demo") => await SeedCommands.DemoAsync(rest, output, error),
                 ("admin", "create") => await AdminCommands.CreateAsync(rest, output, error),
                 ("users", "import") => await UserCommands.ImportAsync(rest, output, error),

@@ -18,7 +18,7 @@ public static partial class QuestionForm
         return question.Type switch
         {
             QuestionType.Single or QuestionType.TrueFalse or QuestionType.Multiple =>
-                form[field].Count == 0 ? null : QuestionResponse.Choose(form[field].Where(v => v is not null).Select(v => v!)),
+                form[field].Where(v => !string.IsNullOrEmpty(v)).ToList() is { Count: > 0 } chosen ? QuestionResponse.Choose(chosen.Select(v => v!)) : null,
             QuestionType.Short or QuestionType.Numerical =>
                 string.IsNullOrWhiteSpace(form[field]) ? null : QuestionResponse.Typed(form[field].ToString()),
             QuestionType.Matching => QuestionResponse.Match(Enumerable.Range(0, question.Lefts.Count)
@@ -40,6 +40,43 @@ public static partial class QuestionForm
     /// <summary>The same, fit for a legend or a label: paragraphs become line breaks.</summary>
     public static string InlineHtml(string text, TextFormat format) =>
         RenderedInline.GetOrAdd((text, format), key => Inline(Html(key.Item1, key.Item2)));
+
+    /// <summary>
+    /// A missing-word question's sentence as safe inline HTML, cut where the blank goes: the sentence is rendered whole
+    /// (so Markdown spanning the blank still reads right) with a marker in the blank's place.
+    /// </summary>
+    public static (string Before, string After) SentenceHtml(string text, string after, TextFormat format) =>
+        Sentences.GetOrAdd((text, after, format), key =>
+        {
+            var (before, rest, textFormat) = key;
+            var separator = rest.Length > 0 && char.IsLetterOrDigit(rest[0]) ? " " : "";
+            var html = InlineHtml($"{before} {BlankMarker}{separator}{rest}", textFormat);
+            var cut = html.IndexOf(BlankMarker, StringComparison.Ordinal);
+            // The blank must fall between tags: inside one (an attribute) the controls would break the markup, so
+            // then each side is rendered on its own.
+            return cut >= 0 && html.LastIndexOf('<', cut) <= html.LastIndexOf('>', cut)
+                ? (html[..cut], html[(cut + BlankMarker.Length)..])
+                : (InlineHtml(before, textFormat), InlineHtml(rest, textFormat));
+        });
+
+    /// <summary>The sentence with the blank as a visible gap, for a legend or a result page.</summary>
+    public static string SentenceWithGapHtml(string text, string after, TextFormat format, string gap)
+    {
+        var (before, rest) = SentenceHtml(text, after, format);
+        return $"{before}{System.Net.WebUtility.HtmlEncode(gap)}{rest}";
+    }
+
+    /// <summary>A text as plain text, for an <c>option</c> of a select, which cannot hold markup.</summary>
+    public static string PlainText(string text, TextFormat format) =>
+        System.Net.WebUtility.HtmlDecode(Tag().Replace(InlineHtml(text, format).Replace("<br>", " ", StringComparison.Ordinal), "")).Trim();
+
+    // Letters only, so that Markdown, the sanitiser and HTML encoding all leave it as it is.
+    private const string BlankMarker = "GIFTBLANKq7x";
+
+    private static readonly ConcurrentDictionary<(string, string, TextFormat), (string, string)> Sentences = new();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
 
     /// <summary>
     /// Feedback as safe HTML, without a verdict word it begins with ("Rätt." "Fel:"): the page states the verdict

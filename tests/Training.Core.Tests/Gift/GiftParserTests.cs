@@ -294,11 +294,12 @@ public class GiftParserTests
     }
 
     [Fact]
-    public void Parse_AnswerWithOtherFormatPrefixThanQuestion_IsError()
+    public void Parse_AnswerWithOtherFormatPrefixThanQuestion_KeepsItsOwnFormat()
     {
-        Assert.Equal(
-            "Ett svar eller en återkoppling kan inte ha ett annat textformat ([html]) än frågan ([markdown]).",
-            ParseError("[markdown]Välj {=[html]<b>A</b> ~B}"));
+        var q = ParseOne("[markdown]Välj {=[html]<b>A</b> ~B}");
+
+        Assert.Equal(TextFormat.Markdown, q.Format);
+        Assert.Equal([new GiftAnswer("<b>A</b>", 1, null, TextFormat.Html), new GiftAnswer("B", 0, null)], q.Answers);
     }
 
     [Fact]
@@ -406,7 +407,6 @@ public class GiftParserTests
     [Theory]
     [InlineData("::Q8:: How are you? {}", "Essäfrågor stöds inte i den här versionen.")]
     [InlineData("How are you? {####Tell us.}", "Essäfrågor stöds inte i den här versionen.")]
-    [InlineData("Moodle costs {~lots =nothing} to use.", "Text efter svarsblocket (lucktext) stöds inte.")]
     [InlineData("Just a description.", "Frågan saknar svarsblock { … }; beskrivningar utan svar stöds inte.")]
     [InlineData("Open {=a ~b", "Klamrarna är inte balanserade: '{' saknar en avslutande '}'.")]
     [InlineData("Close =a ~b}", "Klamrarna är inte balanserade: '}' saknar en inledande '{' (skriv \\} för tecknet).")]
@@ -466,7 +466,7 @@ public class GiftParserTests
     [Fact]
     public void Parse_SeveralBadQuestions_GiveOneErrorEach()
     {
-        var result = GiftParser.Parse("A {}\n\nB\n\nC {~x =y} z\n\nD {T}", "q.gift");
+        var result = GiftParser.Parse("A {}\n\nB\n\nC {~x =y} {T}\n\nD {T}", "q.gift");
 
         Assert.Equal([1, 3, 5], result.Errors.Select(e => e.Line));
         Assert.Equal("D", Assert.Single(result.Questions).Text);
