@@ -31,8 +31,7 @@ public static class Records
         new(completion.ModuleId, completion.Version, completion.CompletedAt, completion.ExpiresAt);
 
     /// <summary>The person as the status rule needs them: a move to another agency starts its relative due dates.</summary>
-    public static CompetencePerson Person(User user) =>
-        new(user.StartDate, user.JoinedAgencyOn ?? CompetenceRules.DayInSweden(user.CreatedAt));
+    public static CompetencePerson Person(User user) => new(user.StartDate, user.JoinedAgencyOn);
 
     /// <summary>The learner's record on <paramref name="module"/> now.</summary>
     public static async Task<ModuleRecord> OfAsync(TrainingDbContext db, string userId, CatalogueModule module, DateTime now)
@@ -74,37 +73,108 @@ public static class Records
     /// </summary>
     public static async Task<IReadOnlyList<RequiredModule>> RequiredAsync(TrainingDbContext db, ContentCatalogue catalogue, User person, DateTime now)
     {
-        var requirements = await db.Requirements.AsNoTracking().Include(r => r.JobRoles)
-            .Where(r => r.AgencyId == person.AgencyId && r.RemovedAt == null)
-            .ToListAsync();
-        var asked = requirements
-            .Where(r => r.Audience.Includes(person.UnitId, person.JobRoleId))
-            .SelectMany(r => ModulesOf(catalogue, r).Select(m => (Module: m, Requirement: r)))
-            .ToList();
+        var asked = await AskedAsync(db, catalogue, person.AgencyId);
         if (asked.Count == 0)
         {
             return [];
         }
+        var record = await RecordsOfAsync(db, asked, [person.Id]);
+        return Required(asked, person, record, now);
+    }
+
+    /// <summary>A person with the modules that are mandatory for them and their status on each, most urgent first.</summary>
+    public sealed record PersonRequirements(User Person, IReadOnlyList<RequiredModule> Modules);
+
+    /// <summary>
+    /// Every active person of the agency (or of <paramref name="people"/>, which must be of that agency) for whom something
+    /// is mandatory, with their statuses, as <see cref="RequiredAsync"/> gives them one by one: read in batches, so that
+    /// memory stays flat for an agency of any size. The order is by user id.
+    /// </summary>
+    public static async IAsyncEnumerable<PersonRequirements> RequiredOfAgencyAsync(
+        TrainingDbContext db, ContentCatalogue catalogue, int agencyId, DateTime now, IQueryable<User>? people = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var asked = await AskedAsync(db, catalogue, agencyId);
+        if (asked.Count == 0)
+        {
+            yield break;
+        }
+        var scope = (people ?? db.Users).AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive);
+        string? after = null;
+        while (true)
+        {
+            var batch = await scope.Where(u => after == null || u.Id.CompareTo(after) > 0)
+                .OrderBy(u => u.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+            var record = await RecordsOfAsync(db, asked, [.. batch.Select(u => u.Id)], cancellationToken);
+            foreach (var person in batch)
+            {
+                var modules = Required(asked, person, record, now);
+                if (modules.Count > 0)
+                {
+                    yield return new PersonRequirements(person, modules);
+                }
+            }
+            after = batch[^1].Id;
+        }
+    }
+
+    private const int BatchSize = 500;
+
+    private sealed record Asked(CatalogueModule Module, Requirement Requirement);
+
+    /// <summary>What several people's statuses rest on: their completions of the asked modules, and which current versions they have begun.</summary>
+    private sealed record PeopleRecord(ILookup<string, CompletionFact> Completions, HashSet<(string UserId, int VersionId)> Begun);
+
+    /// <summary>The agency's active requirements, each expanded to the modules it asks for as served now.</summary>
+    private static async Task<IReadOnlyList<Asked>> AskedAsync(TrainingDbContext db, ContentCatalogue catalogue, int agencyId)
+    {
+        var requirements = await db.Requirements.AsNoTracking().Include(r => r.JobRoles)
+            .Where(r => r.AgencyId == agencyId && r.RemovedAt == null)
+            .OrderBy(r => r.Id)
+            .ToListAsync();
+        return [.. requirements.SelectMany(r => ModulesOf(catalogue, r).Select(m => new Asked(m, r)))];
+    }
+
+    private static async Task<PeopleRecord> RecordsOfAsync(TrainingDbContext db, IReadOnlyList<Asked> asked, List<string> userIds, CancellationToken cancellationToken = default)
+    {
         var moduleIds = asked.Select(a => a.Module.Id).Distinct().ToList();
         var versionIds = asked.Select(a => a.Module.VersionId).Distinct().ToList();
-        var completions = (await db.Completions.AsNoTracking()
-            .Where(c => c.UserId == person.Id && moduleIds.Contains(c.ModuleId)).ToListAsync())
-            .Select(Fact).ToList();
-        var begun = (await db.SectionVisits.AsNoTracking()
-                .Where(v => v.UserId == person.Id && versionIds.Contains(v.ModuleVersionId)).Select(v => v.ModuleVersionId).Distinct().ToListAsync())
-            .Concat(await db.QuizAttempts.AsNoTracking()
-                .Where(a => a.UserId == person.Id && versionIds.Contains(a.ModuleVersionId)).Select(a => a.ModuleVersionId).Distinct().ToListAsync())
-            .ToHashSet();
+        var completions = await db.Completions.AsNoTracking()
+            .Where(c => userIds.Contains(c.UserId) && moduleIds.Contains(c.ModuleId))
+            .Select(c => new { c.UserId, c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt })
+            .ToListAsync(cancellationToken);
+        var visited = await db.SectionVisits.AsNoTracking()
+            .Where(v => userIds.Contains(v.UserId) && versionIds.Contains(v.ModuleVersionId))
+            .Select(v => new { v.UserId, v.ModuleVersionId }).Distinct().ToListAsync(cancellationToken);
+        var attempted = await db.QuizAttempts.AsNoTracking()
+            .Where(a => userIds.Contains(a.UserId) && versionIds.Contains(a.ModuleVersionId))
+            .Select(a => new { a.UserId, a.ModuleVersionId }).Distinct().ToListAsync(cancellationToken);
+        return new PeopleRecord(
+            completions.ToLookup(c => c.UserId, c => new CompletionFact(c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt)),
+            [.. visited.Select(v => (v.UserId, v.ModuleVersionId)).Concat(attempted.Select(a => (a.UserId, a.ModuleVersionId)))]);
+    }
+
+    /// <summary>The person's statuses on what is asked of them: one per module (the most urgent), most urgent first.</summary>
+    private static List<RequiredModule> Required(IReadOnlyList<Asked> asked, User person, PeopleRecord record, DateTime now)
+    {
         var who = Person(person);
+        var completions = record.Completions[person.Id].ToList();
         return asked
-            .Select(a => new RequiredModule(a.Module, a.Requirement,
-                CompetenceRules.StatusOf(a.Requirement.Rule, who, a.Module.Current, completions, begun.Contains(a.Module.VersionId), now)))
+            .Where(a => a.Requirement.Audience.Includes(person.UnitId, person.JobRoleId))
+            .Select(a => new RequiredModule(a.Module, a.Requirement, CompetenceRules.StatusOf(
+                a.Requirement.Rule, who, a.Module.Current, completions, record.Begun.Contains((person.Id, a.Module.VersionId)), now)))
             .GroupBy(r => r.Module.Id)
             .Select(g => g.OrderBy(r => r.State, CompetenceUrgency.MostUrgentFirst).First())
             .OrderBy(r => r.State, CompetenceUrgency.MostUrgentFirst)
-            .ThenBy(r => r.Module.Title, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
+            .ThenBy(r => r.Module.Title, SwedishOrder)
             .ToList();
     }
+
+    private static readonly StringComparer SwedishOrder = StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false);
 
     /// <summary>The active people a requirement asks (in the database, as <see cref="RequirementAudience.Includes"/> says in memory); needs its job roles loaded.</summary>
     public static IQueryable<User> PeopleRequiredBy(TrainingDbContext db, Requirement requirement)

@@ -38,10 +38,7 @@ public sealed partial class RequirementsTests : IAsyncLifetime
         await site.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<TrainingDbContext>();
-            // An account since long before the requirement: its days count from the requirement's start.
-            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.JobRoleId, role)
-                .SetProperty(x => x.CreatedAt, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.JobRoleId, role));
         });
         return user;
     }

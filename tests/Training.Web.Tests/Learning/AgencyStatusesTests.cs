@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Core.Competence;
+using Training.Web.Content;
+using Training.Web.Data;
+using Training.Web.Learning;
+
+namespace Training.Web.Tests.Learning;
+
+/// <summary>
+/// The statuses of a whole agency, read in batches (for overviews, exports and reminders), are the statuses each person's
+/// own page shows; and the demo's requirements give the demo every status.
+/// </summary>
+public sealed class AgencyStatusesTests : IAsyncLifetime
+{
+    private readonly TrainingSite site = new() { SeedDemo = true };
+
+    public async Task InitializeAsync() => await site.StartAsync();
+
+    public async Task DisposeAsync() => await site.DisposeAsync();
+
+    [Theory]
+    [InlineData("polisen")]
+    [InlineData("aklagare")]
+    public async Task TheAgencysStatuses_AreEachPersonsOwn_AndTheDemoHasEveryStatus(string agencyCode)
+    {
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var catalogue = scope.ServiceProvider.GetRequiredService<ContentCatalogue>();
+        var now = DateTime.UtcNow;
+        var agency = await db.Agencies.SingleAsync(a => a.Code == agencyCode);
+
+        var all = new List<Records.PersonRequirements>();
+        await foreach (var person in Records.RequiredOfAgencyAsync(db, catalogue, agency.Id, now))
+        {
+            all.Add(person);
+        }
+
+        var active = await db.Users.CountAsync(u => u.AgencyId == agency.Id && u.IsActive);
+        Assert.Equal(active, all.Count); // grundkurs is for everyone at both agencies
+        Assert.Equal(all.Count, all.Select(p => p.Person.Id).Distinct().Count());
+        foreach (var person in all)
+        {
+            var own = await Records.RequiredAsync(db, catalogue, person.Person, now);
+            Assert.Equal(own.Select(r => (r.Module.Id, r.State.Status, r.State.DueDate, r.State.ValidUntil)),
+                person.Modules.Select(r => (r.Module.Id, r.State.Status, r.State.DueDate, r.State.ValidUntil)));
+        }
+        var statuses = all.SelectMany(p => p.Modules).Select(r => r.State.Status).ToHashSet();
+        if (agencyCode == "polisen")
+        {
+            Assert.Equal(Enum.GetValues<CompetenceStatus>().ToHashSet(), statuses);
+        }
+    }
+}
