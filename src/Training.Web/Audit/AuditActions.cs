@@ -19,12 +19,15 @@ public static class AuditActions
     public const string Exported = "exported";
     public const string Published = "published";
     public const string ReauthenticationFailed = "reauthentication-failed";
+    public const string CompletionRecorded = "completion-recorded";
+    public const string CompletionCorrected = "completion-corrected";
+    public const string CompletionsImported = "completions-imported";
 
     public static readonly string[] All =
     [
         SignInFailed, LockedOut, TwoFactorFailed, TwoFactorEnabled, TwoFactorReset, RoleAdded, RoleRemoved,
         Activated, Deactivated, UserChanged, UsersImported, AgencyCreated, AgencyChanged, Exported, Published,
-        ReauthenticationFailed,
+        ReauthenticationFailed, CompletionRecorded, CompletionCorrected, CompletionsImported,
     ];
 
     /// <summary>The action in Swedish (the key for the English resource).</summary>
@@ -46,6 +49,9 @@ public static class AuditActions
         Exported => "Export",
         Published => "Publicering",
         ReauthenticationFailed => "Fel lösenord eller kod vid kontoändring",
+        CompletionRecorded => "Genomförd utbildning registrerad",
+        CompletionCorrected => "Genomförd utbildning rättad",
+        CompletionsImported => "Genomförda utbildningar importerade",
         _ => action,
     };
 }

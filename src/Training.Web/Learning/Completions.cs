@@ -26,6 +26,46 @@ public static class Completions
         AttemptId = attemptId,
         VerificationCode = VerificationCode.New(),
     };
+
+    /// <summary>
+    /// A completion someone recorded for the learner (HR's form, a correction, an import): who recorded it (null from the
+    /// command line), the evidence, and an expiry when the record gives one (otherwise the version's validity from
+    /// <paramref name="completedAt"/>). A correction names the completion it supersedes.
+    /// </summary>
+    public static Completion Recorded(
+        CompletedVersion version, string userId, int agencyId, DateTime completedAt, string source, string? recordedById, string? note,
+        int? score = null, DateTime? expiresAt = null, long? supersedesId = null)
+    {
+        var completion = For(version, userId, agencyId, completedAt, source, score);
+        completion.RecordedById = recordedById;
+        completion.Note = note;
+        completion.SupersedesId = supersedesId;
+        if (expiresAt is { } expires)
+        {
+            completion.ExpiresAt = expires;
+        }
+        return completion;
+    }
+
+    /// <summary>How a completion was made, in Swedish (the key for its translation).</summary>
+    public static string SourceName(string source) => source switch
+    {
+        CompletionSources.Quiz => "Prov",
+        CompletionSources.Confirmation => "Bekräftad",
+        CompletionSources.Manual => "Manuellt registrerad",
+        CompletionSources.Import => "Importerad",
+        _ => source,
+    };
+
+    /// <summary>
+    /// The completions that are in force: those no other one in <paramref name="completions"/> supersedes. Pass all of a
+    /// person's completions of a module, since a correction may be of any of them.
+    /// </summary>
+    public static IEnumerable<Completion> InForce(IReadOnlyCollection<Completion> completions)
+    {
+        var superseded = completions.Where(c => c.SupersedesId is not null).Select(c => c.SupersedesId!.Value).ToHashSet();
+        return superseded.Count == 0 ? completions : completions.Where(c => !superseded.Contains(c.Id));
+    }
 }
 
 /// <summary>The stored version a completion is of: what the completion copies, and how long it is valid.</summary>
@@ -33,4 +73,8 @@ public sealed record CompletedVersion(int VersionId, string ModuleId, string Ver
 {
     public static CompletedVersion Of(CatalogueModule module) =>
         new(module.VersionId, module.Id, module.Source.Version.ToString(), module.Source.ContentHash, module.Source.FrontMatter.ValidForMonths);
+
+    /// <summary>The version an earlier completion was of (its stored version loaded), for a correction that keeps it.</summary>
+    public static CompletedVersion Of(Completion completion) =>
+        new(completion.ModuleVersionId, completion.ModuleId, completion.Version, completion.ContentHash, completion.ModuleVersion.ValidForMonths);
 }
