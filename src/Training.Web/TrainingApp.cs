@@ -83,6 +83,7 @@ public static class TrainingApp
         services.AddSingleton<ImportStore>();
         services.AddSingleton<EmployeeImporter>();
         services.AddScoped<CompletionImporter>();
+        services.AddSingleton<CompletionUploads>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());
         services.AddHostedService<StartupWork>();

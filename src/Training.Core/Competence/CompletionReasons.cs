@@ -13,7 +13,7 @@ public static class CompletionReasons
     public const string PersonColumnMissing = "Rubrikraden ska ha kolumnen employee_number eller email (eller båda). Filen ska börja med rubrikraden {0}";
 
     /// <summary>{0}: the column; {1}: the character's code point.</summary>
-    public const string ControlCharacter = "kolumnen {0} innehåller ett osynligt styrtecken ({1}); ta bort det och försök igen";
+    public const string ControlCharacter = ImportReasons.ControlCharacter;
 
     /// <summary>Neither an employee number nor an address.</summary>
     public const string PersonMissing = "anställningsnummer eller e-postadress saknas";
