@@ -102,6 +102,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             ["/admin/anvandare/{id}"] = [userId, otherAgencyUserId, "finns-inte"],
             ["/hr/medarbetare/{id}"] = [userId, otherAgencyUserId, "finns-inte"],
             ["/hr/medarbetare/import/{id?}"] = ["", "00000000000000000000000000000000"],
+            ["/hr/genomforanden/import/{id?}"] = ["", "00000000000000000000000000000000", "finns-inte"],
             ["/admin/myndigheter/{code}"] = ["polisen", "finns-inte"],
             ["/fel/{code:int?}"] = ["", "403", "404", "0", "finns-inte"], // /fel/500 is the error page of a 500, and says so
         };
