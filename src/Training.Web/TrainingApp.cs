@@ -83,6 +83,8 @@ public static class TrainingApp
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ImportStore>();
         services.AddSingleton<EmployeeImporter>();
+        services.AddScoped<CompletionImporter>();
+        services.AddSingleton<CompletionUploads>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());
         services.AddHostedService<StartupWork>();

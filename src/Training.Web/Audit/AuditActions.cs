@@ -23,12 +23,16 @@ public static class AuditActions
     public const string RequirementChanged = "requirement-changed";
     public const string RequirementRemoved = "requirement-removed";
     public const string CertificateDownloaded = "certificate-downloaded";
+    public const string CompletionRecorded = "completion-recorded";
+    public const string CompletionCorrected = "completion-corrected";
+    public const string CompletionsImported = "completions-imported";
 
     public static readonly string[] All =
     [
         SignInFailed, LockedOut, TwoFactorFailed, TwoFactorEnabled, TwoFactorReset, RoleAdded, RoleRemoved,
         Activated, Deactivated, UserChanged, UsersImported, AgencyCreated, AgencyChanged, Exported, Published,
         ReauthenticationFailed, RequirementAdded, RequirementChanged, RequirementRemoved, CertificateDownloaded,
+        CompletionRecorded, CompletionCorrected, CompletionsImported,
     ];
 
     /// <summary>The action in Swedish (the key for the English resource).</summary>
@@ -54,6 +58,9 @@ public static class AuditActions
         RequirementChanged => "Krav ändrat",
         RequirementRemoved => "Krav borttaget",
         CertificateDownloaded => "Intyg hämtat",
+        CompletionRecorded => "Genomförd utbildning registrerad",
+        CompletionCorrected => "Genomförd utbildning rättad",
+        CompletionsImported => "Genomförda utbildningar importerade",
         _ => action,
     };
 }

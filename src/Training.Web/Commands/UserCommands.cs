@@ -76,7 +76,8 @@ public static class UserCommands
         return counts.Rejected > 0 || result.InvitationsNotSent > 0 ? 1 : 0;
     }
 
-    private static (string? Path, string? AgencyCode, string? Problem) ParseImport(string[] args)
+    /// <summary>The arguments of an import verb: one file and <c>--agency</c>; a problem in Swedish when they are not that.</summary>
+    internal static (string? Path, string? AgencyCode, string? Problem) ParseImport(string[] args)
     {
         string? path = null;
         string? agency = null;

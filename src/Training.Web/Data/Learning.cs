@@ -51,16 +51,6 @@ public static class CompletionSources
     public const string Confirmation = "confirmation";
     public const string Manual = "manual";
     public const string Import = "import";
-
-    /// <summary>How the completion came about, in words (a resource key; Swedish).</summary>
-    public static string Label(string source) => source switch
-    {
-        Quiz => "Prov",
-        Confirmation => "Bekräftad",
-        Manual => "Manuellt registrerad",
-        Import => "Importerad",
-        _ => source,
-    };
 }
 
 /// <summary>

@@ -36,7 +36,7 @@ public static class Records
     /// <summary>The learner's record on <paramref name="module"/> now.</summary>
     public static async Task<ModuleRecord> OfAsync(TrainingDbContext db, string userId, CatalogueModule module, DateTime now)
     {
-        var completions = await db.Completions.AsNoTracking()
+        var completions = await Completions.InForce(db).AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleId == module.Id)
             .ToListAsync();
         return Of(completions, module, now);
@@ -46,7 +46,7 @@ public static class Records
     public static async Task<IReadOnlyDictionary<string, ModuleRecord>> OfAsync(
         TrainingDbContext db, string userId, IEnumerable<CatalogueModule> modules, DateTime now)
     {
-        var byModule = (await db.Completions.AsNoTracking().Where(c => c.UserId == userId).ToListAsync()).ToLookup(c => c.ModuleId);
+        var byModule = (await Completions.InForce(db).AsNoTracking().Where(c => c.UserId == userId).ToListAsync()).ToLookup(c => c.ModuleId);
         var records = new Dictionary<string, ModuleRecord>(StringComparer.Ordinal);
         foreach (var module in modules)
         {
@@ -143,7 +143,7 @@ public static class Records
     {
         var moduleIds = asked.Select(a => a.Module.Id).Distinct().ToList();
         var versionIds = asked.Select(a => a.Module.VersionId).Distinct().ToList();
-        var completions = await db.Completions.AsNoTracking()
+        var completions = await Completions.InForce(db).AsNoTracking()
             .Where(c => userIds.Contains(c.UserId) && moduleIds.Contains(c.ModuleId))
             .Select(c => new { c.UserId, c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt })
             .ToListAsync(cancellationToken);

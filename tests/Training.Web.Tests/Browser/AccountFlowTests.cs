@@ -15,6 +15,7 @@ public class AccountFlowTests(BrowserSite browser)
     [InlineData("/konto/byt-losenord", BrowserSite.LearnerEmail)]
     [InlineData("/hr", BrowserSite.HrEmail)]
     [InlineData("/hr/medarbetare", BrowserSite.HrEmail)]
+    [InlineData("/hr/genomforanden/import", BrowserSite.HrEmail)]
     [InlineData("/fel/403", BrowserSite.LearnerEmail)]
     public async Task Page_HasNoWcagViolations(string url, string? signedInAs)
     {

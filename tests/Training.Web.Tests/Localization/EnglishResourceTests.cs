@@ -113,6 +113,19 @@ public partial class EnglishResourceTests
         Assert.True(wrong.Count == 0, $"Import reasons without a matching English value: {string.Join(" | ", wrong)}");
     }
 
+    /// <summary>The completions import's reasons and the names of how a completion was made reach the localizer as keys the scan cannot see.</summary>
+    [Fact]
+    public void EveryCompletionReasonAndSourceName_HasAnEnglishValue_WithTheSamePlaceholders()
+    {
+        var english = ReadResx().GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        string[] sources = [CompletionSources.Quiz, CompletionSources.Confirmation, CompletionSources.Manual, CompletionSources.Import];
+
+        var wrong = Training.Core.Competence.CompletionReasons.All.Concat(sources.Select(Training.Web.Learning.Completions.SourceName))
+            .Where(r => !english.TryGetValue(r, out var value) || string.IsNullOrWhiteSpace(value) || !Placeholders(r).SetEquals(Placeholders(value)))
+            .ToList();
+        Assert.True(wrong.Count == 0, $"Completion reasons or source names without a matching English value: {string.Join(" | ", wrong)}");
+    }
+
     [Theory]
     [InlineData("@T[\"Moduler\"]", ".cshtml", "Moduler")]
     [InlineData("@T[\"Avsnitt {0} av {1}\", a, b]", ".cshtml", "Avsnitt {0} av {1}")]

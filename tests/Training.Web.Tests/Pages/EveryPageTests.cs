@@ -105,6 +105,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
             ["/admin/anvandare/{id}"] = [userId, otherAgencyUserId, "finns-inte"],
             ["/hr/medarbetare/{id}"] = [userId, otherAgencyUserId, "finns-inte"],
             ["/hr/medarbetare/import/{id?}"] = ["", "00000000000000000000000000000000"],
+            ["/hr/genomforanden/import/{id?}"] = ["", "00000000000000000000000000000000", "finns-inte"],
             ["/admin/myndigheter/{code}"] = ["polisen", "finns-inte"],
             ["/admin/krav/{krav}"] = ["ny", "ny?myndighet=polisen", "ny?myndighet=finns-inte", requirementId, "999999", "finns-inte"],
             ["/intyg/{code}"] = [certificateCode, "finns-inte", "0000-0000-0000-0000"],
