@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text;
-using QRCoder;
 using Training.Web.Data;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Accounts;
 
@@ -56,28 +56,13 @@ public static class Authenticator
     /// </summary>
     public static QrPicture Qr(string text)
     {
-        using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var rows = data.ModuleMatrix;
+        var code = QrCode.Of(text);
         var path = new StringBuilder();
-        for (var y = 0; y < rows.Count; y++)
+        foreach (var (y, x, run) in code.Runs)
         {
-            var row = rows[y];
-            for (var x = 0; x < row.Length; x++)
-            {
-                if (!row[x])
-                {
-                    continue;
-                }
-                var start = x;
-                while (x + 1 < row.Length && row[x + 1])
-                {
-                    x++;
-                }
-                var run = x - start + 1;
-                path.Append(System.Globalization.CultureInfo.InvariantCulture, $"M{start} {y}h{run}v1h-{run}z");
-            }
+            path.Append(System.Globalization.CultureInfo.InvariantCulture, $"M{x} {y}h{run}v1h-{run}z");
         }
-        return new QrPicture(rows.Count, path.ToString());
+        return new QrPicture(code.Size, path.ToString());
     }
 }
 

@@ -1,7 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
-using QRCoder;
 using Training.Core.Competence;
 using Training.Web.Infrastructure;
 
@@ -162,25 +161,11 @@ public static class CertificatePdf
     /// <summary>The QR code as vector rectangles, one per run of dark modules in a row (quiet zone included in the size).</summary>
     private static void DrawQr(XGraphics g, string text, double left, double top, double size, XBrush brush)
     {
-        using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var rows = data.ModuleMatrix;
-        var module = size / rows.Count;
-        for (var y = 0; y < rows.Count; y++)
+        var code = QrCode.Of(text);
+        var module = size / code.Size;
+        foreach (var (y, x, run) in code.Runs)
         {
-            var row = rows[y];
-            for (var x = 0; x < row.Length; x++)
-            {
-                if (!row[x])
-                {
-                    continue;
-                }
-                var start = x;
-                while (x + 1 < row.Length && row[x + 1])
-                {
-                    x++;
-                }
-                g.DrawRectangle(brush, left + start * module, top + y * module, (x - start + 1) * module, module);
-            }
+            g.DrawRectangle(brush, left + x * module, top + y * module, run * module, module);
         }
     }
 }

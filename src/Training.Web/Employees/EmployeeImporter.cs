@@ -28,7 +28,20 @@ public enum ImportPhase
 public sealed record ImportProgress(ImportPhase Phase, int Done, int Total);
 
 /// <summary>Who imports: the uploader (id and address), or the command line.</summary>
-public sealed record ImportActor(string? UserId, string Label);
+public sealed record ImportActor(string? UserId, string Label)
+{
+    /// <summary>The audit entry of an import this actor made into an agency (written with the import's last batch).</summary>
+    public Audit.AuditEntry EntryFor(string action, int agencyId, string agencyCode, string agencyName, string details) => new()
+    {
+        Action = action,
+        ActorId = UserId,
+        ActorLabel = Label,
+        AgencyId = agencyId,
+        SubjectId = agencyCode,
+        SubjectLabel = agencyName,
+        Details = details,
+    };
+}
 
 /// <summary>The agency a file is imported into, with what its rows are checked against.</summary>
 public sealed record ImportTarget(int Id, string Code, string Name, ImportAgency Rules);
@@ -173,17 +186,8 @@ public sealed partial class EmployeeImporter(
                 added += newPeople.Count;
                 if (i == batches.Count - 1)
                 {
-                    auditLog.Add(db, new AuditEntry
-                    {
-                        Action = AuditActions.UsersImported,
-                        ActorId = actor.UserId,
-                        ActorLabel = actor.Label,
-                        AgencyId = agency.Id,
-                        SubjectId = agency.Code,
-                        SubjectLabel = agency.Name,
-                        Details = string.Create(CultureInfo.InvariantCulture,
-                            $"{added} nya, {changed} ändrade, {unchanged} oförändrade och {RejectedRows(errors)} avvisade rader; {invitees.Count} inbjudningar att skicka."),
-                    });
+                    auditLog.Add(db, actor.EntryFor(AuditActions.UsersImported, agency.Id, agency.Code, agency.Name, string.Create(CultureInfo.InvariantCulture,
+                        $"{added} nya, {changed} ändrade, {unchanged} oförändrade och {RejectedRows(errors)} avvisade rader; {invitees.Count} inbjudningar att skicka.")));
                 }
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);

@@ -79,13 +79,19 @@ public sealed class ImportStore : IDisposable
         RemoveUnconfirmed();
         RemoveEarlierPreviews(import, file);
         var folder = FolderOf(import.Id);
+        CreatePrivateFolder(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, FileName), file, cancellationToken);
+        await SaveAsync(import, cancellationToken);
+    }
+
+    /// <summary>A folder only the site's own user may read: uploads hold personal data.</summary>
+    public static void CreatePrivateFolder(string folder)
+    {
         Directory.CreateDirectory(folder);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        await File.WriteAllBytesAsync(Path.Combine(folder, FileName), file, cancellationToken);
-        await SaveAsync(import, cancellationToken);
     }
 
     public async Task<StoredImport?> FindAsync(string? id, CancellationToken cancellationToken = default)

@@ -92,17 +92,8 @@ public sealed class CompletionImporter(TrainingDbContext db, ContentCatalogue ca
                 }
                 if (i == batches.Count - 1)
                 {
-                    auditLog.Add(db, new AuditEntry
-                    {
-                        Action = AuditActions.CompletionsImported,
-                        ActorId = actor.UserId,
-                        ActorLabel = actor.Label,
-                        AgencyId = agency.Id,
-                        SubjectId = agency.Code,
-                        SubjectLabel = agency.Name,
-                        Details = string.Create(CultureInfo.InvariantCulture,
-                            $"Filen {fileName}: {added} genomförda utbildningar tillagda, {existing.Count} fanns redan, {plan.Errors.Select(e => e.Row).Distinct().Count()} avvisade rader."),
-                    });
+                    auditLog.Add(db, actor.EntryFor(AuditActions.CompletionsImported, agency.Id, agency.Code, agency.Name, string.Create(CultureInfo.InvariantCulture,
+                        $"Filen {fileName}: {added} genomförda utbildningar tillagda, {existing.Count} fanns redan, {plan.Errors.Select(e => e.Row).Distinct().Count()} avvisade rader.")));
                 }
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);

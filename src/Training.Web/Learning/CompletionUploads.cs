@@ -37,11 +37,7 @@ public sealed class CompletionUploads(ImportStore imports, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(upload);
         RemoveUnconfirmed();
         var folder = Path.Combine(Folder, upload.Id);
-        Directory.CreateDirectory(folder);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        ImportStore.CreatePrivateFolder(folder);
         await File.WriteAllBytesAsync(Path.Combine(folder, FileName), file, cancellationToken);
         await SaveAsync(upload, cancellationToken);
     }

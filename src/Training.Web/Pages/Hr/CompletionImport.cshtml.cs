@@ -84,25 +84,14 @@ public class CompletionImportModel(
         {
             ModelState.AddModelError(nameof(AgencyCode), t["Välj vilken myndighet filen gäller."]);
         }
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), t["Välj en fil att ladda upp."]);
-        }
-        else if (Upload.Length > MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), t["Filen är större än 10 MB. Dela upp den i flera filer och importera dem var för sig."]);
-        }
+        UploadedFile.Check(ModelState, nameof(Upload), Upload, t);
         if (!ModelState.IsValid || agency is null || Upload is null)
         {
             await LoadAgenciesAsync();
             return Page();
         }
 
-        var file = new byte[Upload.Length];
-        await using (var stream = Upload.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(file, HttpContext.RequestAborted);
-        }
+        var file = await UploadedFile.ReadAsync(Upload, HttpContext.RequestAborted);
         var upload = new CompletionUpload
         {
             Id = ImportStore.NewId(),

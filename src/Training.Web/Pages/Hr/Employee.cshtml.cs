@@ -94,6 +94,10 @@ public class EmployeeModel(
         {
             return NotFound();
         }
+        if (!await changes.MayChangeAsync(User, person))
+        {
+            return Forbid(); // HR records no completions for itself or for other staff: an admin does
+        }
         Completion? corrected = null;
         if (Input.Corrects is { } correctsId)
         {

@@ -82,6 +82,25 @@ public sealed class ManualCompletionTests(StaffSite staff) : IClassFixture<Staff
     }
 
     [Fact]
+    public async Task Hr_RecordsNothingForItselfOrForOtherStaff_AnAdminDoes()
+    {
+        var colleague = await staff.Site.CreateUserAsync("manuell.hrkollega@polisen.se", "polisen", Roles.Hr);
+
+        var own = await RecordAsync(staff.AsHr, staff.Hr, Classroom(), formPage: "/hr/genomforanden/import");
+        var other = await RecordAsync(staff.AsHr, colleague, Classroom(), formPage: "/hr/genomforanden/import");
+        var page = await staff.AsHr.GetStringAsync(new Uri(PageOf(colleague), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains("registreras av en administratör", page, StringComparison.Ordinal);
+        Assert.Empty(CompletionsOf(staff.Hr));
+        Assert.Empty(CompletionsOf(colleague));
+        var byAdmin = await RecordAsync(staff.AsAdmin, colleague, Classroom());
+        Assert.Equal(HttpStatusCode.Redirect, byAdmin.StatusCode);
+        Assert.Single(CompletionsOf(colleague));
+    }
+
+    [Fact]
     public async Task HrOfAnotherAgency_CannotRecordForThePerson_NorSeeThem()
     {
         var person = await staff.Site.CreateUserAsync("manuell.annan@polisen.se");
