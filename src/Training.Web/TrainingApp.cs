@@ -85,6 +85,9 @@ public static class TrainingApp
         services.AddSingleton<EmployeeImporter>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());
+        services.AddSingleton<ReminderJob>();
+        services.AddSingleton<ReminderSchedule>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReminderSchedule>());
         services.AddHostedService<StartupWork>();
 
         AddAccounts(services, builder.Configuration, builder.Environment);
