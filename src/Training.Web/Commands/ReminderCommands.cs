@@ -34,7 +34,8 @@ public static class ReminderCommands
             date = day;
         }
 
-        await using var app = TrainingApp.Build([]);
+        // Its one line of counts is the output, not a log line per e-mail.
+        await using var app = TrainingApp.Build(["--Logging:LogLevel:Default=Warning"]);
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         await DatabaseSetup.PrepareAsync(services);
