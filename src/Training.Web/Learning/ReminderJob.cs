@@ -76,7 +76,7 @@ public sealed partial class ReminderJob(
             await RemindLearnersAsync(db, batch, today, tally, cancellationToken);
             if (week is not null && digest.AnythingToReport)
             {
-                await SendDigestsAsync(db, agency, digest, week, tally, cancellationToken);
+                await SendDigestsAsync(db, agency, digest, week, ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)), tally, cancellationToken);
             }
         }
         var result = tally.Result;
@@ -176,7 +176,8 @@ public sealed partial class ReminderJob(
         }
     }
 
-    private async Task SendDigestsAsync(TrainingDbContext db, AgencyName agency, DigestCounts counts, string week, Tally tally, CancellationToken cancellationToken)
+    private async Task SendDigestsAsync(
+        TrainingDbContext db, AgencyName agency, DigestCounts counts, string week, int weekNumber, Tally tally, CancellationToken cancellationToken)
     {
         var hrRole = db.Roles.Where(r => r.Name == Roles.Hr).Select(r => r.Id);
         var officers = await db.Users.AsNoTracking()
@@ -188,7 +189,6 @@ public sealed partial class ReminderJob(
             $"Försenade: {People(counts.Overdue.People)} ({Modules(counts.Overdue.Modules)})",
             $"Utgångna: {People(counts.Expired.People)} ({Modules(counts.Expired.Modules)})",
             $"Går snart ut: {People(counts.Expiring.People)} ({Modules(counts.Expiring.Modules)})");
-        var weekNumber = week[(week.IndexOf('W', StringComparison.Ordinal) + 1)..].TrimStart('0');
         var recipients = officers
             .Select(o => new Recipient(o, [new Item($"{ReminderKinds.HrDigest}|{o.Id}|{agency.Id}|{week}", ReminderKinds.HrDigest, null, null, line)]))
             .ToList();
