@@ -241,22 +241,19 @@ public sealed partial class ReminderJob(
 
         foreach (var recipient in recipients)
         {
+            // Claimed in the order of their ids, stopping at the first that another run holds: every run goes the same
+            // way, so the run that takes a person's first reminder takes all of them, and the person gets one e-mail.
             var claimed = new List<(long Id, Item Item)>();
-            foreach (var item in recipient.Items)
+            var unsent = recipient.Items.Select(i => (known[i.Key].Id, Item: i, known[i.Key].SentAt)).Where(x => x.SentAt is null).OrderBy(x => x.Id).ToList();
+            tally.AlreadySent += recipient.Items.Count - unsent.Count;
+            foreach (var (id, item, _) in unsent)
             {
-                var row = known[item.Key];
-                if (row.SentAt is not null)
+                if (!await ClaimAsync(db, id, cancellationToken))
                 {
-                    tally.AlreadySent++;
+                    tally.Elsewhere += unsent.Count - claimed.Count;
+                    break;
                 }
-                else if (await ClaimAsync(db, row.Id, cancellationToken))
-                {
-                    claimed.Add((row.Id, item));
-                }
-                else
-                {
-                    tally.Elsewhere++;
-                }
+                claimed.Add((id, item));
             }
             if (claimed.Count == 0)
             {
@@ -265,7 +262,7 @@ public sealed partial class ReminderJob(
             var ids = claimed.Select(c => c.Id).ToList();
             try
             {
-                var mail = compose(recipient.Person, [.. claimed.Select(c => c.Item)]);
+                var mail = compose(recipient.Person, [.. recipient.Items.Where(i => claimed.Exists(c => c.Item == i))]); // most urgent first, as listed
                 await email.SendAsync(mail.To, mail.Subject, mail.Text, cancellationToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
