@@ -87,6 +87,9 @@ public static class TrainingApp
         services.AddSingleton<CompletionUploads>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());
+        services.AddSingleton<ReminderJob>();
+        services.AddSingleton<ReminderSchedule>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReminderSchedule>());
         services.AddHostedService<StartupWork>();
 
         AddAccounts(services, builder.Configuration, builder.Environment);

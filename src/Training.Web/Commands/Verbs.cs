@@ -16,6 +16,7 @@ public static class Verbs
           admin create <e-post> [--agency <kod>]   skapar en administratör med engångslösenord
           users import <fil.csv> --agency <kod>   importerar medarbetare (rad N: orsak; slutkod 1 om rader avvisas)
           completions import <fil.csv> --agency <kod>   importerar genomförda utbildningar från ett annat system (rad N: orsak)
+          reminders run [--date åååå-mm-dd]   skickar dagens påminnelser (varje påminnelse bara en gång)
         Utan kommando startar webbplatsen.
         """;
 
@@ -36,6 +37,7 @@ public static class Verbs
                 ("admin", "create") => await AdminCommands.CreateAsync(rest, output, error),
                 ("users", "import") => await UserCommands.ImportAsync(rest, output, error),
                 ("completions", "import") => await CompletionCommands.ImportAsync(rest, output, error),
+                ("reminders", "run") => await ReminderCommands.RunAsync(rest, output, error),
                 _ => Unknown(args, error),
             };
         }

@@ -62,6 +62,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     /// <summary>Certificate checks (/intyg/{code}) allowed per minute and address; high by default, null for the site's own default.</summary>
     public int? VerificationsPerMinute { get; init; } = 100_000;
 
+    /// <summary>Whether the daily reminder job is scheduled (Reminders:Enabled); off unless a test asks, so no test gets reminders it did not ask for.</summary>
+    public bool RemindersEnabled { get; init; }
+
     /// <summary>Security:RequireTwoFactorForStaff, set explicitly (the site turns it on outside Development by default).</summary>
     public bool RequireTwoFactorForStaff { get; init; }
 
@@ -80,6 +83,7 @@ public partial class TrainingSite : WebApplicationFactory<Program>
         }
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         builder.UseSetting(DemoSeed.OnStartSetting, SeedDemo ? "true" : "false");
+        builder.UseSetting("Reminders:Enabled", RemindersEnabled ? "true" : "false");
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
