@@ -15,6 +15,7 @@ public static class Verbs
           seed demo [--employees N] [--password P]   demokonton och N påhittade anställda (standard 200)
           admin create <e-post> [--agency <kod>]   skapar en administratör med engångslösenord
           users import <fil.csv> --agency <kod>   importerar medarbetare (rad N: orsak; slutkod 1 om rader avvisas)
+          export completions --agency <kod> --format csv|xlsx|json [--out fil]   HR-exporten av genomföranden
         Utan kommando startar webbplatsen.
         """;
 
@@ -34,6 +35,7 @@ public static class Verbs
                 ("seed", "demo") => await SeedCommands.DemoAsync(rest, output, error),
                 ("admin", "create") => await AdminCommands.CreateAsync(rest, output, error),
                 ("users", "import") => await UserCommands.ImportAsync(rest, output, error),
+                ("export", "completions") => await ExportCommands.CompletionsAsync(rest, output, error),
                 _ => Unknown(args, error),
             };
         }

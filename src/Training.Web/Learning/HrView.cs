@@ -27,9 +27,13 @@ public sealed record HrFilter(string? Agency, int? Unit, int? JobRole, string? M
         NotCompliant, Compliant,
     ];
 
-    public static HrFilter From(IQueryCollection query) => new(
-        Text(query["myndighet"]), Number(query["enhet"]), Number(query["befattning"]), Text(query["modul"]),
-        Text(query["status"]) is { } status && StatusValues.Contains(status) ? status : null);
+    public static HrFilter From(IQueryCollection query) => From(name => query[name]);
+
+    public static HrFilter From(IFormCollection form) => From(name => form[name]);
+
+    private static HrFilter From(Func<string, Microsoft.Extensions.Primitives.StringValues> value) => new(
+        Text(value("myndighet")), Number(value("enhet")), Number(value("befattning")), Text(value("modul")),
+        Text(value("status")) is { } status && StatusValues.Contains(status) ? status : null);
 
     /// <summary>The label of a status filter value (a resource key; Swedish).</summary>
     public static string StatusLabel(string value) => value switch
