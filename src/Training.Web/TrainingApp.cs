@@ -107,7 +107,9 @@ public static class TrainingApp
                 {
                     options.Conventions.AllowAnonymousToPage("/Account/" + page);
                 }
-                options.Conventions.AuthorizeFolder("/Hr", Policies.Hr);
+                // Managers read the overview and its people; anything else under /hr (a page added later too) stays HR's.
+                options.Conventions.AddFolderApplicationModelConvention("/Hr", page => page.EndpointMetadata.Add(
+                    new AuthorizeAttribute(Policies.OverviewPages.Contains(page.ViewEnginePath) ? Policies.Overview : Policies.Hr)));
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Audit", Policies.Hr); // /admin/logg: HR reads its own agency's entries
             })
@@ -218,7 +220,8 @@ public static class TrainingApp
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr, Roles.Admin))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Overview, policy => policy.RequireRole(Roles.Hr, Roles.Admin, Roles.Manager));
         services.AddSingleton<KnownDevices>();
         services.AddSignInLimits(configuration);
     }

@@ -124,6 +124,38 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
     }
 
     /// <summary>
+    /// Gives a manager exactly these units of their own agency to answer for (an admin's change; units of another agency
+    /// are ignored). Takes effect on the manager's next request: the units are read from the database, not the session.
+    /// </summary>
+    public async Task<AccountChangeResult> SetManagedUnitsAsync(ClaimsPrincipal actor, User person, IEnumerable<int> unitIds)
+    {
+        if (!actor.IsInRole(Roles.Admin))
+        {
+            return AccountChangeResult.NotAllowed;
+        }
+        var wanted = unitIds.ToHashSet();
+        using (await writes.EnterAsync())
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Entry(person).ReloadAsync();
+            var units = await db.Units.Where(u => u.AgencyId == person.AgencyId).ToListAsync();
+            var target = units.Where(u => wanted.Contains(u.Id)).ToList();
+            var current = await db.ManagerUnits.Where(m => m.UserId == person.Id).ToListAsync();
+            if (current.Select(m => m.UnitId).ToHashSet().SetEquals(target.Select(u => u.Id)))
+            {
+                return AccountChangeResult.Unchanged;
+            }
+            db.ManagerUnits.RemoveRange(current);
+            db.ManagerUnits.AddRange(target.Select(u => new ManagerUnit { UserId = person.Id, UnitId = u.Id }));
+            var names = target.Count == 0 ? "inga" : string.Join(", ", target.Select(u => u.Name).Order(StringComparer.Ordinal));
+            auditLog.Add(db, actor, AuditActions.UserChanged, person, $"Enheter som chef: {names}.");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        return AccountChangeResult.Done;
+    }
+
+    /// <summary>
     /// Moves the person to another agency. Unit, job role and employee number belonged to the old agency and are
     /// cleared. The sessions end, since the agency in them decides what an HR person sees.
     /// </summary>
@@ -149,9 +181,10 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             person.JobRole = null;
             person.JobRoleId = null;
             person.EmployeeNumber = null;
+            db.ManagerUnits.RemoveRange(await db.ManagerUnits.Where(m => m.UserId == person.Id).ToListAsync());
             person.JoinedAgencyOn = CompetenceRules.DayInSweden(clock.GetUtcNow().UtcDateTime);
             auditLog.Add(db, actor, AuditActions.UserChanged, person,
-                $"Flyttad från {from} till {to.Name}. Enhet, befattning och anställningsnummer hos {from} togs bort.");
+                $"Flyttad från {from} till {to.Name}. Enhet, befattning, anställningsnummer och enheter som chef hos {from} togs bort.");
             Check(await users.UpdateSecurityStampAsync(person));
             await transaction.CommitAsync();
         }

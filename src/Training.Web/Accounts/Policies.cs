@@ -6,6 +6,12 @@ public static class Policies
 {
     public const string Hr = "hr";
     public const string Admin = "admin";
+
+    /// <summary>Reading the compliance overview and the people behind it: HR, admins and managers (who change and export nothing).</summary>
+    public const string Overview = "overview";
+
+    /// <summary>The pages under /hr that managers may read; every other page there is for HR and admins only.</summary>
+    public static readonly IReadOnlySet<string> OverviewPages = new HashSet<string>(StringComparer.Ordinal) { "/Hr/Index", "/Hr/Employees", "/Hr/Employee" };
     public const string SignInRate = "sign-in";
     public const string VerificationRate = "verification";
 
@@ -69,6 +75,7 @@ public static class Policies
         Roles.Learner => "Deltagare",
         Roles.Trainer => "Utbildare",
         Roles.Hr => "HR",
+        Roles.Manager => "Chef",
         Roles.Admin => "Administratör",
         _ => role,
     };

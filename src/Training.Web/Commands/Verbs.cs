@@ -17,6 +17,7 @@ public static class Verbs
           users import <fil.csv> --agency <kod>   importerar medarbetare (rad N: orsak; slutkod 1 om rader avvisas)
           completions import <fil.csv> --agency <kod>   importerar genomförda utbildningar från ett annat system (rad N: orsak)
           reminders run [--date åååå-mm-dd]   skickar dagens påminnelser (varje påminnelse bara en gång)
+          export completions --agency <kod> --format csv|xlsx|json [--out fil]   HR-exporten av genomföranden
         Utan kommando startar webbplatsen.
         """;
 
@@ -38,6 +39,7 @@ public static class Verbs
                 ("users", "import") => await UserCommands.ImportAsync(rest, output, error),
                 ("completions", "import") => await CompletionCommands.ImportAsync(rest, output, error),
                 ("reminders", "run") => await ReminderCommands.RunAsync(rest, output, error),
+                ("export", "completions") => await ExportCommands.CompletionsAsync(rest, output, error),
                 _ => Unknown(args, error),
             };
         }

@@ -25,6 +25,9 @@ public class Unit
     public int AgencyId { get; set; }
     public Agency Agency { get; set; } = null!;
     public required string Name { get; set; }
+
+    /// <summary>The managers who answer for this unit.</summary>
+    public List<ManagerUnit> Managers { get; set; } = [];
 }
 
 public class JobRole

@@ -69,6 +69,7 @@ public static class ReminderKinds
     public const string Overdue = "overdue";
     public const string Renewal = "renewal";
     public const string HrDigest = "hr_digest";
+    public const string ManagerDigest = "manager_digest";
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
     public DbSet<AgencyDomain> AgencyDomains => Set<AgencyDomain>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<JobRole> JobRoles => Set<JobRole>();
+    public DbSet<ManagerUnit> ManagerUnits => Set<ManagerUnit>();
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
     public DbSet<SectionVisit> SectionVisits => Set<SectionVisit>();
     public DbSet<CheckAnswer> CheckAnswers => Set<CheckAnswer>();
@@ -57,6 +58,13 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             role.Property(r => r.Code).HasMaxLength(80);
             role.Property(r => r.Name).HasMaxLength(200);
             role.HasIndex(r => new { r.AgencyId, r.Code }).IsUnique();
+        });
+        builder.Entity<ManagerUnit>(managed =>
+        {
+            managed.HasKey(m => new { m.UserId, m.UnitId });
+            managed.HasIndex(m => m.UnitId);
+            managed.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            managed.HasOne(m => m.Unit).WithMany(u => u.Managers).HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<User>(user =>

@@ -45,5 +45,8 @@ public static class Roles
     public const string Hr = "hr";
     public const string Admin = "admin";
 
-    public static readonly string[] All = [Learner, Trainer, Hr, Admin];
+    /// <summary>A manager (chef): sees the overview and the people of their units (<see cref="ManagerUnit"/>), changes and exports nothing.</summary>
+    public const string Manager = "chef";
+
+    public static readonly string[] All = [Learner, Trainer, Manager, Hr, Admin];
 }

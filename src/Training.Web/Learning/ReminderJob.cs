@@ -62,10 +62,15 @@ public sealed partial class ReminderJob(
         foreach (var agency in agencies)
         {
             var digest = new DigestCounts();
+            var byUnit = new Dictionary<int, DigestCounts>();
             var batch = new List<Records.PersonRequirements>(BatchSize);
             await foreach (var person in Records.RequiredOfAgencyAsync(db, catalogue, agency.Id, asOfUtc, cancellationToken: cancellationToken))
             {
                 digest.Add(person);
+                if (person.Person.UnitId is { } unit)
+                {
+                    (byUnit.TryGetValue(unit, out var counts) ? counts : byUnit[unit] = new DigestCounts()).Add(person);
+                }
                 batch.Add(person);
                 if (batch.Count == BatchSize)
                 {
@@ -76,7 +81,9 @@ public sealed partial class ReminderJob(
             await RemindLearnersAsync(db, batch, today, tally, cancellationToken);
             if (week is not null && digest.AnythingToReport)
             {
-                await SendDigestsAsync(db, agency, digest, week, ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)), tally, cancellationToken);
+                var weekNumber = ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
+                await SendDigestsAsync(db, agency, digest, week, weekNumber, tally, cancellationToken);
+                await SendManagerDigestsAsync(db, agency, byUnit, week, weekNumber, tally, cancellationToken);
             }
         }
         var result = tally.Result;
@@ -159,6 +166,20 @@ public sealed partial class ReminderJob(
 
         public bool AnythingToReport => Overdue.People + Expired.People + Expiring.People > 0;
 
+        /// <summary>Adds another group's counts (a manager's units: each person is of one unit, so nobody counts twice).</summary>
+        public void AddAll(DigestCounts other)
+        {
+            Overdue = (Overdue.People + other.Overdue.People, Overdue.Modules + other.Overdue.Modules);
+            Expired = (Expired.People + other.Expired.People, Expired.Modules + other.Expired.Modules);
+            Expiring = (Expiring.People + other.Expiring.People, Expiring.Modules + other.Expiring.Modules);
+        }
+
+        /// <summary>The counts as the digest says them, one line each.</summary>
+        public string Lines() => string.Join("\n",
+            $"Försenade: {People(Overdue.People)} ({Modules(Overdue.Modules)})",
+            $"Utgångna: {People(Expired.People)} ({Modules(Expired.Modules)})",
+            $"Går snart ut: {People(Expiring.People)} ({Modules(Expiring.Modules)})");
+
         public void Add(Records.PersonRequirements person)
         {
             Count(ref Overdue, person, CompetenceStatus.Overdue);
@@ -176,6 +197,43 @@ public sealed partial class ReminderJob(
         }
     }
 
+    /// <summary>
+    /// The weekly digest of each manager (<see cref="Roles.Manager"/>) of the agency: the same counts for the people of
+    /// their units only (the people <see cref="UserQueries.ManagedBy"/> gives), when there is anything to report.
+    /// </summary>
+    private async Task SendManagerDigestsAsync(
+        TrainingDbContext db, AgencyName agency, Dictionary<int, DigestCounts> byUnit, string week, int weekNumber, Tally tally, CancellationToken cancellationToken)
+    {
+        var managerRole = db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id);
+        var managers = await db.Users.AsNoTracking()
+            .Where(u => u.AgencyId == agency.Id && u.IsActive && u.Email != null && u.Email != ""
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && managerRole.Contains(ur.RoleId)))
+            .OrderBy(u => u.Id)
+            .Select(u => new { User = u, Units = db.ManagerUnits.Where(m => m.UserId == u.Id && m.Unit.AgencyId == agency.Id).Select(m => m.UnitId).ToList() })
+            .ToListAsync(cancellationToken);
+        var recipients = new List<Recipient>();
+        foreach (var manager in managers)
+        {
+            var counts = new DigestCounts();
+            foreach (var unit in manager.Units)
+            {
+                if (byUnit.TryGetValue(unit, out var ofUnit))
+                {
+                    counts.AddAll(ofUnit);
+                }
+            }
+            if (counts.AnythingToReport)
+            {
+                recipients.Add(new Recipient(manager.User, [new Item($"{ReminderKinds.ManagerDigest}|{manager.User.Id}|{agency.Id}|{week}", ReminderKinds.ManagerDigest, null, null, counts.Lines())]));
+            }
+        }
+        await DeliverAsync(db, recipients, (manager, items) => new OutgoingMail(manager.Email!,
+            $"Veckoöversikt vecka {weekNumber}: obligatorisk utbildning i dina enheter",
+            $"Hej {manager.Name}!\n\nSå här ser de obligatoriska utbildningarna ut för medarbetarna i dina enheter vecka {weekNumber}:\n\n"
+            + items[0].Line
+            + $"\n\nSe vilka det gäller och deras status:\n{email.Link("/hr/medarbetare?status=not_compliant")}\n\n" + Signature), tally, cancellationToken);
+    }
+
     private async Task SendDigestsAsync(
         TrainingDbContext db, AgencyName agency, DigestCounts counts, string week, int weekNumber, Tally tally, CancellationToken cancellationToken)
     {
@@ -185,10 +243,7 @@ public sealed partial class ReminderJob(
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && hrRole.Contains(ur.RoleId)))
             .OrderBy(u => u.Id)
             .ToListAsync(cancellationToken);
-        var line = string.Join("\n",
-            $"Försenade: {People(counts.Overdue.People)} ({Modules(counts.Overdue.Modules)})",
-            $"Utgångna: {People(counts.Expired.People)} ({Modules(counts.Expired.Modules)})",
-            $"Går snart ut: {People(counts.Expiring.People)} ({Modules(counts.Expiring.Modules)})");
+        var line = counts.Lines();
         var recipients = officers
             .Select(o => new Recipient(o, [new Item($"{ReminderKinds.HrDigest}|{o.Id}|{agency.Id}|{week}", ReminderKinds.HrDigest, null, null, line)]))
             .ToList();
@@ -196,7 +251,7 @@ public sealed partial class ReminderJob(
             $"Veckoöversikt vecka {weekNumber}: obligatorisk utbildning",
             $"Hej {officer.Name}!\n\nSå här ser de obligatoriska utbildningarna ut för medarbetarna i {agency.Name} vecka {weekNumber}:\n\n"
             + items[0].Line
-            + $"\n\nSe vilka det gäller och deras status:\n{email.Link("/hr/medarbetare")}\n\n" + Signature), tally, cancellationToken);
+            + $"\n\nSe vilka det gäller och deras status:\n{email.Link("/hr/medarbetare?status=not_compliant")}\n\n" + Signature), tally, cancellationToken);
     }
 
     private static string People(int count) => count == 1 ? "1 person" : string.Create(CultureInfo.InvariantCulture, $"{count} personer");

@@ -16,6 +16,9 @@ public class AccountFlowTests(BrowserSite browser)
     [InlineData("/hr", BrowserSite.HrEmail)]
     [InlineData("/hr/medarbetare", BrowserSite.HrEmail)]
     [InlineData("/hr/genomforanden/import", BrowserSite.HrEmail)]
+    [InlineData("/hr?utveckling=ja", BrowserSite.HrEmail)]
+    [InlineData("/hr/medarbetare?status=overdue", BrowserSite.HrEmail)]
+    [InlineData("/hr/export", BrowserSite.HrEmail)]
     [InlineData("/fel/403", BrowserSite.LearnerEmail)]
     public async Task Page_HasNoWcagViolations(string url, string? signedInAs)
     {

@@ -154,7 +154,7 @@ public sealed class RemindersTests : IAsyncLifetime
         Assert.Contains("Försenade: 3 personer (3 moduler)", digest.Text, StringComparison.Ordinal); // overdue, both and the one without an address
         Assert.Contains("Utgångna: 0 personer (0 moduler)", digest.Text, StringComparison.Ordinal);
         Assert.Contains("Går snart ut: 1 person (1 modul)", digest.Text, StringComparison.Ordinal);
-        Assert.Contains("https://training.test/hr/medarbetare", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("https://training.test/hr/medarbetare?status=not_compliant", digest.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("@", digest.Text.Replace("https://", "", StringComparison.Ordinal), StringComparison.Ordinal); // counts, never who
 
         var keys = site.WithDb(db => db.ReminderDeliveries.Select(d => d.Key).ToList());
@@ -169,6 +169,31 @@ public sealed class RemindersTests : IAsyncLifetime
         Assert.Equal(new ReminderRunResult(0, 0, ReminderScenario.MondayReminders, 0, 0), again);
         Assert.Equal(new ReminderRunResult(0, 0, ReminderScenario.MondayReminders, 0, 0), tuesday);
         Assert.Equal(5, ReminderScenario.Mails(site).Count);
+    }
+
+    [Fact]
+    public async Task AManager_GetsTheWeeklyDigestOfTheirUnitsOnly_Once()
+    {
+        var manager = await site.CreateUserAsync("chef@polisen.se", "polisen", Roles.Manager);
+        await site.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<TrainingDbContext>();
+            var units = await db.Units.Where(u => u.Agency.Code == "polisen").OrderBy(u => u.Id).Select(u => u.Id).Take(3).ToListAsync();
+            // The scenario's people are all of the first unit; the manager sits in the second and answers for the first and third.
+            await db.Users.Where(u => u.Id == manager.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.UnitId, units[1]));
+            db.ManagerUnits.AddRange(new ManagerUnit { UserId = manager.Id, UnitId = units[0] }, new ManagerUnit { UserId = manager.Id, UnitId = units[2] });
+            await db.SaveChangesAsync();
+        });
+
+        await ReminderScenario.RunAsync(site, ReminderScenario.Monday);
+        await ReminderScenario.RunAsync(site, ReminderScenario.Monday);
+
+        var digests = ReminderScenario.Mails(site).Where(m => m.To == "chef@polisen.se" && m.Subject.StartsWith("Veckoöversikt", StringComparison.Ordinal)).ToList();
+        var digest = Assert.Single(digests);
+        Assert.Equal("Veckoöversikt vecka 47: obligatorisk utbildning i dina enheter", digest.Subject);
+        Assert.Contains("Försenade: 3 personer (3 moduler)", digest.Text, StringComparison.Ordinal); // not the manager's own, who is of another unit
+        Assert.Contains("Går snart ut: 1 person (1 modul)", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("https://training.test/hr/medarbetare?status=not_compliant", digest.Text, StringComparison.Ordinal);
     }
 
     [Fact]

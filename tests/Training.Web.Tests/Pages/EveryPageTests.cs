@@ -27,6 +27,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         {
             ["learner"] = [],
             ["trainer"] = [Roles.Trainer],
+            ["chef"] = [Roles.Manager],
             ["hr"] = [Roles.Hr],
             ["admin"] = [Roles.Admin],
         };

@@ -19,6 +19,11 @@ public class UserModel(TrainingDbContext db, UserManager<User> users, AccountCha
 
     public IReadOnlyList<AgencyOption> Agencies { get; private set; } = [];
 
+    public sealed record UnitOption(int Id, string Name, bool Managed);
+
+    /// <summary>The units of the person's agency, and whether they answer for each as a manager.</summary>
+    public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+
     public bool TwoFactorEnabled { get; private set; }
 
     [TempData(Key = "Meddelande")]
@@ -30,6 +35,10 @@ public class UserModel(TrainingDbContext db, UserManager<User> users, AccountCha
         person => changes.SetRolesAsync(User, person, roles ?? []),
         t["Rollerna är sparade."],
         t["Rollen Administratör kan inte tas bort från den sista aktiva administratören. Gör först någon annan till administratör."]);
+
+    public Task<IActionResult> OnPostUnitsAsync(string id, int[]? units) => ChangeAsync(id,
+        person => changes.SetManagedUnitsAsync(User, person, units ?? []),
+        t["Enheterna är sparade."]);
 
     public async Task<IActionResult> OnPostAgencyAsync(string id, string? agency)
     {
@@ -92,6 +101,10 @@ public class UserModel(TrainingDbContext db, UserManager<User> users, AccountCha
         Person = person;
         PersonRoles = (await users.GetRolesAsync(person)).ToHashSet(StringComparer.Ordinal);
         TwoFactorEnabled = person.TwoFactorEnabled;
+        var managed = await db.ManagerUnits.Where(m => m.UserId == person.Id).Select(m => m.UnitId).ToListAsync();
+        Units = (await db.Units.Where(u => u.AgencyId == person.AgencyId).Select(u => new { u.Id, u.Name }).ToListAsync())
+            .OrderBy(u => u.Name, StringComparer.Create(TrainingApp.Swedish, ignoreCase: true))
+            .Select(u => new UnitOption(u.Id, u.Name, managed.Contains(u.Id))).ToList();
         Agencies = (await db.Agencies.Select(a => new AgencyOption(a.Id, a.Code, a.Name)).ToListAsync())
             .OrderBy(a => a.Name, StringComparer.Create(TrainingApp.Swedish, ignoreCase: true)).ToList();
         return true;

@@ -408,6 +408,21 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.ToTable("JobRoles");
                 });
 
+            modelBuilder.Entity("Training.Web.Data.ManagerUnit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ManagerUnits");
+                });
+
             modelBuilder.Entity("Training.Web.Data.ModuleVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -889,6 +904,23 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Training.Web.Data.ManagerUnit", b =>
+                {
+                    b.HasOne("Training.Web.Data.Unit", "Unit")
+                        .WithMany("Managers")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Web.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Training.Web.Data.QuizAttempt", b =>
                 {
                     b.HasOne("Training.Web.Data.ModuleVersion", "ModuleVersion")
@@ -983,6 +1015,11 @@ namespace Training.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Training.Web.Data.Requirement", b =>
                 {
                     b.Navigation("JobRoles");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.Unit", b =>
+                {
+                    b.Navigation("Managers");
                 });
 #pragma warning restore 612, 618
         }
