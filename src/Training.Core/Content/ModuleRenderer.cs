@@ -15,7 +15,7 @@ public static class ModuleRenderer
     {
         var document = MarkdownRenderer.Parse(module.IndexText);
         MarkdownRenderer.RewriteRelativeUrls(document, url =>
-            ModuleFiles.Resolve(url) is { } file ? ModuleFiles.Url(module.Id, file.Path) + file.Suffix : "#");
+            ModuleFiles.Resolve(url) is { } file ? ModuleFiles.Url(module.Id, file.Path, module.ContentHash) + file.Suffix : "#");
 
         var intro = new List<Block>();
         var sections = new List<RenderedSection>();
