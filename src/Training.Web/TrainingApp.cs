@@ -107,6 +107,7 @@ public static class TrainingApp
                 options.Conventions.AuthorizeFolder("/Hr", Policies.Hr);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Audit", Policies.Hr); // /admin/logg: HR reads its own agency's entries
+                options.Conventions.AuthorizeFolder("/Authoring", Policies.Trainer); // /redigera
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -215,7 +216,8 @@ public static class TrainingApp
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr, Roles.Admin))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Trainer, policy => policy.RequireRole(Roles.Trainer, Roles.Admin));
         services.AddSingleton<KnownDevices>();
         services.AddSignInLimits(configuration);
     }

@@ -6,6 +6,7 @@ public static class Policies
 {
     public const string Hr = "hr";
     public const string Admin = "admin";
+    public const string Trainer = "trainer";
     public const string SignInRate = "sign-in";
     public const string VerificationRate = "verification";
 
