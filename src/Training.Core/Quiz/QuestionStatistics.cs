@@ -35,9 +35,9 @@ public sealed record AnswerShare(string Text, int Count, double Share);
 /// rest of the same attempt; null when either does not vary (or fewer than two attempts).
 /// </param>
 /// <param name="Answers">Choice questions: each answer offered and the share choosing it, in the order first offered.</param>
-/// <param name="Flags">Why the question deserves a look; empty when none.</param>
+/// <param name="Concerns">Why the question deserves a look; empty when none.</param>
 public sealed record QuestionStatistic(
-    string Key, int Attempts, double Facility, double? Discrimination, IReadOnlyList<AnswerShare> Answers, IReadOnlyList<QuestionConcern> Flags);
+    string Key, int Attempts, double Facility, double? Discrimination, IReadOnlyList<AnswerShare> Answers, IReadOnlyList<QuestionConcern> Concerns);
 
 /// <summary>
 /// Question statistics as Moodle's statistics report computes them, over submitted attempts (each a list of the
