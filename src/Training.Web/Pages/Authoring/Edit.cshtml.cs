@@ -22,7 +22,7 @@ namespace Training.Web.Pages.Authoring;
 [RequestFormLimits(MultipartBodyLengthLimit = ModuleImages.MaxBytes + 1024 * 1024)]
 public class EditModel(
     ContentCatalogue catalogue, ContentImporter importer, TrainingDbContext db, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public string Id { get; private set; } = "";
 
@@ -63,9 +63,9 @@ public class EditModel(
         }
         Text = Draft?.IndexText ?? await CurrentTextAsync();
         Revision = Draft?.Revision ?? 0;
-        Saved = Request.Query.ContainsKey("sparat") ? localizer["Utkastet är sparat."].Value
-            : Request.Query.ContainsKey("publicerat") ? localizer["Versionen är publicerad."].Value
-            : Request.Query.ContainsKey("uppladdad") ? localizer["Bilden är uppladdad som {0}.", Request.Query["uppladdad"].ToString()].Value
+        Saved = Request.Query.ContainsKey("sparat") ? t["Utkastet är sparat."].Value
+            : Request.Query.ContainsKey("publicerat") ? t["Versionen är publicerad."].Value
+            : Request.Query.ContainsKey("uppladdad") ? t["Bilden är uppladdad som {0}.", Request.Query["uppladdad"].ToString()].Value
             : null;
         Preview = await PreviewAsync(Text);
         return Page();
@@ -124,8 +124,8 @@ public class EditModel(
             Draft = await Drafts.FindAsync(db, id);
         }
         Refusal = Draft is { } newer
-            ? localizer["Utkastet har sparats av {0} ({1}) sedan du öppnade det. Din text är inte sparad: kopiera dina ändringar, öppna utkastet på nytt och för in dem där.", newer.UpdatedByLabel ?? "", Infrastructure.SwedishTime.DateAndTime(newer.UpdatedAt)]
-            : localizer["Utkastet har publicerats eller tagits bort sedan du öppnade det. Din text är inte sparad: kopiera den, öppna modulen på nytt och för in den där."];
+            ? t["Utkastet har sparats av {0} ({1}) sedan du öppnade det. Din text är inte sparad: kopiera dina ändringar, öppna utkastet på nytt och för in dem där.", newer.UpdatedByLabel ?? "", Infrastructure.SwedishTime.DateAndTime(newer.UpdatedAt)]
+            : t["Utkastet har publicerats eller tagits bort sedan du öppnade det. Din text är inte sparad: kopiera den, öppna modulen på nytt och för in den där."];
         Preview = await PreviewAsync(Text);
         return Page();
     }
@@ -138,11 +138,11 @@ public class EditModel(
         }
         if (image is null || image.Length == 0)
         {
-            Refusal = localizer["Välj en bild att ladda upp."];
+            Refusal = t["Välj en bild att ladda upp."];
         }
         else if (image.Length > ModuleImages.MaxBytes)
         {
-            Refusal = localizer["”{0}” är större än 5 MB; en bild får vara högst 5 MB.", Path.GetFileName(image.FileName)];
+            Refusal = t["”{0}” är större än 5 MB; en bild får vara högst 5 MB.", Path.GetFileName(image.FileName)];
         }
         else
         {
@@ -219,16 +219,16 @@ public class EditModel(
         if (Draft is null || Draft.Revision != Revision)
         {
             problems.Add(Draft is null
-                ? localizer["Det finns inget sparat utkast att publicera."]
-                : localizer["Utkastet har sparats av {0} sedan du öppnade det; öppna det på nytt och publicera igen.", Draft.UpdatedByLabel ?? ""]);
+                ? t["Det finns inget sparat utkast att publicera."]
+                : t["Utkastet har sparats av {0} sedan du öppnade det; öppna det på nytt och publicera igen.", Draft.UpdatedByLabel ?? ""]);
         }
         if (note.Length == 0)
         {
-            problems.Add(localizer["Skriv vad som har ändrats (ändringsnotering)."]);
+            problems.Add(t["Skriv vad som har ändrats (ändringsnotering)."]);
         }
         else if (note.Length > 2000)
         {
-            problems.Add(localizer["Ändringsnoteringen får vara högst 2 000 tecken."]);
+            problems.Add(t["Ändringsnoteringen får vara högst 2 000 tecken."]);
         }
         ModuleSource? module = null;
         Dictionary<string, byte[]>? files = null;
@@ -241,7 +241,7 @@ public class EditModel(
             problems.AddRange(loadProblems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()));
             if (loaded is not null && loaded.Id != id)
             {
-                problems.Add(localizer["id i front matter är {0} men modulen heter {1}; låt dem vara lika.", loaded.Id, id]);
+                problems.Add(t["id i front matter är {0} men modulen heter {1}; låt dem vara lika.", loaded.Id, id]);
             }
             module = problems.Count == 0 ? loaded : null;
         }

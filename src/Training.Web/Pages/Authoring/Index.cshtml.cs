@@ -10,7 +10,7 @@ using Training.Web.Data;
 namespace Training.Web.Pages.Authoring;
 
 /// <summary><c>/redigera</c>: the modules a trainer may edit, the drafts in progress, and a new module.</summary>
-public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Row(string Id, string Title, string? Version, bool HasDraft, bool InContentFolder, DateTime? DraftSavedAt, string? DraftSavedBy);
 
@@ -38,11 +38,11 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimePr
         var id = Input.Id.Trim();
         if (ModelState.IsValid && !ModuleIds.IsValid(id))
         {
-            ModelState.AddModelError("Input.Id", localizer["Id får bara innehålla a–z, 0–9 och enkla bindestreck."]);
+            ModelState.AddModelError("Input.Id", t["Id får bara innehålla a–z, 0–9 och enkla bindestreck."]);
         }
         if (ModelState.IsValid && (catalogue.Find(id) is not null || await db.ModuleVersions.AnyAsync(v => v.ModuleId == id) || await db.ModuleDrafts.AnyAsync(d => d.ModuleId == id)))
         {
-            ModelState.AddModelError("Input.Id", localizer["Det finns redan en modul med id {0}; välj ett annat.", id]);
+            ModelState.AddModelError("Input.Id", t["Det finns redan en modul med id {0}; välj ett annat.", id]);
         }
         if (!ModelState.IsValid)
         {
@@ -56,7 +56,7 @@ public class IndexModel(ContentCatalogue catalogue, TrainingDbContext db, TimePr
         }
         catch (DbUpdateException)
         {
-            ModelState.AddModelError("Input.Id", localizer["Det finns redan en modul med id {0}; välj ett annat.", id]);
+            ModelState.AddModelError("Input.Id", t["Det finns redan en modul med id {0}; välj ett annat.", id]);
             await LoadAsync();
             return Page();
         }

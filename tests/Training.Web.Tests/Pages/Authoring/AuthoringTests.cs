@@ -251,5 +251,32 @@ public sealed class AuthoringTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync(new Uri("/redigera/ny-modul?handler=File&path=bilder/karta-over-ostersjon.png", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task AGiftFileWithGoodAndBadQuestions_ListsEachErrorWithItsLine_AddsOnlyTheGoodOnes_AndTheExportReadsBackTheSame()
+    {
+        await CreateAsync();
+        await SaveAsync(Module("Text.") + "\n```gift\n// [id:q0]\n::Finns:: Redan i poolen? {T}\n```\n");
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync("Minor", "Med en fråga.")).StatusCode);
+        var gift = "// [id:q1]\n::Ett:: Är detta rätt? {T}\n\n// [id:q2]\n::Två:: Trasig {\n=a\n\n// [id:q0]\n::Dubblett:: Samma id {F}\n\n// [id:q3]\n::Tre:: Välj {=Rätt ~Fel}\n";
+
+        var checkedPage = await Forms.PostFileAsync(trainer, "/redigera/ny-modul/fragor?handler=Check", "file", "moodle.gift", System.Text.Encoding.UTF8.GetBytes(gift));
+        var html = WebUtility.HtmlDecode(await checkedPage.Content.ReadAsStringAsync());
+        Assert.Contains("moodle.gift: 2 frågor kan läggas till", html, StringComparison.Ordinal);
+        Assert.Matches("rad 5: ", html); // the broken question
+        Assert.Matches("rad 9: ", html); // the id the pool already has
+        Assert.Equal(1, site.WithDb(db => db.ModuleVersions.Count(v => v.ModuleId == "ny-modul"))); // nothing saved yet
+        Assert.Equal(0, Revision());
+
+        var added = await Forms.PostAsync(trainer, "/redigera/ny-modul/fragor?handler=Add", new() { ["Gift"] = gift, ["FileName"] = "moodle.gift" }, "/redigera/ny-modul/fragor");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync("Minor", "Frågor från Moodle.")).StatusCode);
+
+        var exported = await trainer.GetStringAsync(new Uri("/redigera/ny-modul/fragor?handler=Export", UriKind.Relative));
+        var pool = Training.Core.Gift.GiftParser.Parse(exported, "export.gift").Questions;
+        Assert.Equal(["q0", "q1", "q3"], pool.Select(q => q.Id));
+        var again = Training.Core.Gift.GiftParser.Parse(Training.Core.Gift.GiftWriter.Write(pool), "igen.gift").Questions;
+        Assert.Equal(pool, again);
+    }
+
     internal static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
 }
