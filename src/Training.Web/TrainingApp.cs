@@ -112,6 +112,7 @@ public static class TrainingApp
                     new AuthorizeAttribute(Policies.OverviewPages.Contains(page.ViewEnginePath) ? Policies.Overview : Policies.Hr)));
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Audit", Policies.Hr); // /admin/logg: HR reads its own agency's entries
+                options.Conventions.AuthorizeFolder("/Authoring", Policies.Trainer); // /redigera
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -221,7 +222,8 @@ public static class TrainingApp
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr, Roles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Overview, policy => policy.RequireRole(Roles.Hr, Roles.Admin, Roles.Manager));
+            .AddPolicy(Policies.Overview, policy => policy.RequireRole(Roles.Hr, Roles.Admin, Roles.Manager))
+            .AddPolicy(Policies.Trainer, policy => policy.RequireRole(Roles.Trainer, Roles.Admin));
         services.AddSingleton<KnownDevices>();
         services.AddSignInLimits(configuration);
     }

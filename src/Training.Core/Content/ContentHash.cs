@@ -23,10 +23,17 @@ public static class ContentHash
     public static string Compute(string folder, IEnumerable<string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        return Compute(files.ToDictionary(f => f, f => ModuleFolder.ReadBytes(folder, f), StringComparer.Ordinal));
+    }
+
+    /// <summary>Hashes a module's files held in memory (relative path → bytes), as <see cref="Compute(string)"/> hashes a folder.</summary>
+    public static string Compute(IReadOnlyDictionary<string, byte[]> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var relative in files)
+        foreach (var relative in files.Keys.Order(StringComparer.Ordinal))
         {
-            var bytes = ModuleFolder.ReadBytes(folder, relative);
+            var bytes = files[relative];
             if (TextExtensions.Contains(Path.GetExtension(relative)))
             {
                 bytes = NormaliseLineEndings(bytes);

@@ -32,8 +32,11 @@ public sealed class ModuleSource
     /// <summary>The whole front matter.</summary>
     public required ModuleFrontMatter FrontMatter { get; init; }
 
-    /// <summary>The module folder on disk.</summary>
-    public required string Folder { get; init; }
+    /// <summary>The module folder on disk; null for a module loaded from stored files.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>Every file of the module by relative path ('/' separated), as its bytes: what a stored version keeps.</summary>
+    public required IReadOnlyDictionary<string, byte[]> Files { get; init; }
 
     /// <summary>index.md as the author would name it (for messages).</summary>
     public required string IndexPath { get; init; }

@@ -7,6 +7,37 @@ public static class ModuleFiles
     public static string Url(string moduleId, string relativePath) =>
         $"/moduler/{Uri.EscapeDataString(moduleId)}/filer/{string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString))}";
 
+    /// <summary>The query that names the version a file belongs to: the first characters of the version's content hash.</summary>
+    public const string VersionQuery = "v";
+
+    /// <summary>How many characters of the content hash name a version in a file's URL.</summary>
+    public const int VersionHashLength = 12;
+
+    /// <summary>
+    /// The URL of a file of one stored version (<c>…/filer/{path}?v={hash prefix}</c>): a page of that version shows that
+    /// version's image, also after a later version changed it.
+    /// </summary>
+    public static string Url(string moduleId, string relativePath, string contentHash)
+    {
+        ArgumentNullException.ThrowIfNull(contentHash);
+        return $"{Url(moduleId, relativePath)}?{VersionQuery}={contentHash[..Math.Min(VersionHashLength, contentHash.Length)]}";
+    }
+
+    /// <summary>
+    /// The relative path of a file a request may be served, or null: inside the module, no hidden names, and neither
+    /// index.md nor a quiz source (.md, .gift).
+    /// </summary>
+    public static string? ServablePath(string requestPath)
+    {
+        if (Resolve(requestPath) is not { } resolved || resolved.Suffix.Length > 0 || resolved.Path.Split('/').Any(s => s.StartsWith('.')))
+        {
+            return null;
+        }
+        var extension = Path.GetExtension(resolved.Path);
+        return extension.Equals(".md", StringComparison.OrdinalIgnoreCase) || extension.Equals(".gift", StringComparison.OrdinalIgnoreCase)
+            ? null : resolved.Path;
+    }
+
     /// <summary>
     /// Resolves a relative URL from index.md to a path inside the module folder (and the fragment or query after it);
     /// null when the URL leaves the folder.

@@ -29,29 +29,43 @@ public static class ModuleLoader
         {
             return (null, [.. listProblems.Select(Skipped)]);
         }
+        Dictionary<string, byte[]> bytes;
         try
         {
-            return Load(folder, displayFolder, files);
+            bytes = files.ToDictionary(f => f, f => ModuleFolder.ReadBytes(folder, f), StringComparer.Ordinal);
         }
         catch (ModuleFileException e)
         {
             return (null, [Skipped(new ContentProblem(JoinDisplay(displayFolder, e.RelativePath), 0, e.Reason))]);
         }
+        var (module, problems) = Load(bytes, displayFolder);
+        return (module is null ? null : new ModuleSource
+        {
+            Id = module.Id, Title = module.Title, Version = module.Version, ContentHash = module.ContentHash, FrontMatter = module.FrontMatter,
+            Folder = folder, IndexPath = module.IndexPath, IndexText = module.IndexText, Sections = module.Sections, GiftSources = module.GiftSources,
+            Questions = module.Questions, SourceFiles = module.SourceFiles, Files = module.Files,
+        }, problems);
     }
 
     private static ContentProblem Skipped(ContentProblem problem) => problem with { Message = problem.Message + " Modulen hoppas över." };
 
-    private static (ModuleSource? Module, IReadOnlyList<ContentProblem> Problems) Load(string folder, string displayFolder, IReadOnlyList<string> files)
+    /// <summary>
+    /// Loads a module from its files held in memory (relative path → bytes): a stored version, or a draft in the editor.
+    /// The same rules as for a folder; <see cref="ModuleSource.Folder"/> is null.
+    /// </summary>
+    public static (ModuleSource? Module, IReadOnlyList<ContentProblem> Problems) Load(IReadOnlyDictionary<string, byte[]> fileBytes, string displayFolder)
     {
+        ArgumentNullException.ThrowIfNull(fileBytes);
+        var files = fileBytes.Keys.Order(StringComparer.Ordinal).ToList();
         var problems = new List<ContentProblem>();
         var indexPath = JoinDisplay(displayFolder, "index.md");
-        if (!files.Contains("index.md"))
+        if (!fileBytes.ContainsKey("index.md"))
         {
             problems.Add(new ContentProblem(indexPath, 1, "index.md saknas i modulmappen."));
             return (null, problems);
         }
 
-        var text = ModuleFolder.ReadText(folder, "index.md");
+        var text = DecodeText(fileBytes["index.md"]);
         var document = MarkdownRenderer.Parse(text);
         var (frontMatter, lineOf) = ReadFrontMatter(document, indexPath, problems);
         var blocking = problems.Count > 0;
@@ -99,7 +113,7 @@ public static class ModuleLoader
         var sourceFiles = new Dictionary<string, string>(StringComparer.Ordinal) { ["index.md"] = text };
         foreach (var relative in files.Where(f => f.EndsWith(".gift", StringComparison.OrdinalIgnoreCase)))
         {
-            var giftText = ModuleFolder.ReadText(folder, relative);
+            var giftText = DecodeText(fileBytes[relative]);
             sourceFiles[relative] = giftText;
             gift.Add(new GiftSource(giftText, JoinDisplay(displayFolder, relative), 1, Check: false));
         }
@@ -117,15 +131,15 @@ public static class ModuleLoader
             Id = frontMatter.Id!,
             Title = frontMatter.Title!,
             Version = version,
-            ContentHash = ContentHash.Compute(folder, files),
+            ContentHash = ContentHash.Compute(fileBytes),
             FrontMatter = frontMatter,
-            Folder = folder,
             IndexPath = indexPath,
             IndexText = text,
             Sections = sections,
             GiftSources = gift,
             Questions = questions,
             SourceFiles = sourceFiles,
+            Files = fileBytes,
         };
         return (module, problems);
     }
@@ -180,6 +194,14 @@ public static class ModuleLoader
     /// <summary>Joins a display folder and a relative path with '/'.</summary>
     public static string JoinDisplay(string folder, string relative) =>
         folder.Length == 0 ? relative : folder.TrimEnd('/', '\\') + "/" + relative;
+
+    /// <summary>Decodes a text file's bytes as <see cref="ReadText"/> reads them: UTF-8 with or without BOM, line endings as LF.</summary>
+    public static string DecodeText(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var text = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3) : Encoding.UTF8.GetString(bytes);
+        return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+    }
 
     /// <summary>Reads a text file as UTF-8 (with or without BOM) with line endings normalised to LF.</summary>
     public static string ReadText(string file) =>

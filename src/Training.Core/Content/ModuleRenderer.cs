@@ -10,12 +10,18 @@ namespace Training.Core.Content;
 /// </summary>
 public static class ModuleRenderer
 {
-    /// <summary>Renders a loaded module.</summary>
-    public static RenderedModule Render(ModuleSource module)
+    /// <summary>
+    /// Renders a loaded module. A relative link to one of its files points at <paramref name="fileUrl"/> of the file's
+    /// path (by default the stored version's file, <see cref="ModuleFiles.Url(string, string, string)"/>; the editor's
+    /// preview points at the draft's).
+    /// </summary>
+    public static RenderedModule Render(ModuleSource module, Func<string, string>? fileUrl = null)
     {
+        ArgumentNullException.ThrowIfNull(module);
+        fileUrl ??= path => ModuleFiles.Url(module.Id, path, module.ContentHash);
         var document = MarkdownRenderer.Parse(module.IndexText);
         MarkdownRenderer.RewriteRelativeUrls(document, url =>
-            ModuleFiles.Resolve(url) is { } file ? ModuleFiles.Url(module.Id, file.Path) + file.Suffix : "#");
+            ModuleFiles.Resolve(url) is { } file ? fileUrl(file.Path) + file.Suffix : "#");
 
         var intro = new List<Block>();
         var sections = new List<RenderedSection>();

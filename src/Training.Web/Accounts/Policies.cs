@@ -12,6 +12,7 @@ public static class Policies
 
     /// <summary>The pages under /hr that managers may read; every other page there is for HR and admins only.</summary>
     public static readonly IReadOnlySet<string> OverviewPages = new HashSet<string>(StringComparer.Ordinal) { "/Hr/Index", "/Hr/Employees", "/Hr/Employee" };
+    public const string Trainer = "trainer";
     public const string SignInRate = "sign-in";
     public const string VerificationRate = "verification";
 

@@ -124,8 +124,8 @@ public static class ContentCommands
         var (accepted, refused) = QuestionBankImport.Plan([.. module.GradedQuestions], bank.Questions);
         var problems = bank.Problems.Concat(refused).OrderBy(p => p.Line).ToList();
         var files = bank.Files.Where(f => accepted.Any(q => q.FormattedTexts().Any(t => t.Text.Contains($"/{ImageFolder}/{f.Name}", StringComparison.Ordinal)))).ToList();
-        var clash = files.FirstOrDefault(f => File.Exists(Path.Combine(module.Folder, ImageFolder, f.Name))
-                                             && !File.ReadAllBytes(Path.Combine(module.Folder, ImageFolder, f.Name)).AsSpan().SequenceEqual(f.Bytes));
+        var clash = files.FirstOrDefault(f => File.Exists(Path.Combine(module.Folder!, ImageFolder, f.Name))
+                                             && !File.ReadAllBytes(Path.Combine(module.Folder!, ImageFolder, f.Name)).AsSpan().SequenceEqual(f.Bytes));
         if (clash is not null)
         {
             error.WriteLine($"{ImageFolder}/{clash.Name} finns redan i modulen med annat innehåll; inget lades till. Byt namn på bilden i filen.");
@@ -136,10 +136,10 @@ public static class ContentCommands
         {
             foreach (var file in files)
             {
-                Directory.CreateDirectory(Path.Combine(module.Folder, ImageFolder));
-                File.WriteAllBytes(Path.Combine(module.Folder, ImageFolder, file.Name), file.Bytes);
+                Directory.CreateDirectory(Path.Combine(module.Folder!, ImageFolder));
+                File.WriteAllBytes(Path.Combine(module.Folder!, ImageFolder, file.Name), file.Bytes);
             }
-            var quizFile = Path.Combine(module.Folder, "quiz.gift");
+            var quizFile = Path.Combine(module.Folder!, "quiz.gift");
             var existing = File.Exists(quizFile) ? ModuleLoader.ReadText(quizFile) : "";
             var separator = existing.Length == 0 ? "" : existing.EndsWith("\n\n", StringComparison.Ordinal) ? "" : existing.EndsWith('\n') ? "\n" : "\n\n";
             File.WriteAllText(quizFile, existing + separator + GiftWriter.Write(accepted));

@@ -5,20 +5,23 @@ using Training.Core.Quiz;
 
 namespace Training.Web.Content;
 
-/// <summary>A module as the site serves it: the stored version it is, and its rendering (made once for that version).</summary>
-public sealed record CatalogueModule(int VersionId, ModuleSource Source, RenderedModule Rendered)
+/// <summary>
+/// A module as the site serves it: the stored version it is, with everything stored with it (front matter, questions
+/// parsed once, rendering made once). Built from the database, never from content/.
+/// </summary>
+public sealed record CatalogueModule(
+    int VersionId, string Id, string Title, ModuleVersionNumber Version, string ContentHash, ModuleFrontMatter FrontMatter,
+    IReadOnlyList<GiftQuestion> Questions, RenderedModule Rendered)
 {
-    public string Id => Source.Id;
-    public string Title => Source.Title;
     public int SectionCount => Rendered.Sections.Count;
 
     /// <summary>The language the module's text is written in (front matter <c>language</c>, Swedish unless it says otherwise).</summary>
-    public string Language => Source.FrontMatter.Language ?? "sv";
+    public string Language => FrontMatter.Language ?? "sv";
 
     /// <summary>The graded pool the quiz draws from; empty for a module that is confirmed as read instead.</summary>
-    public IReadOnlyList<GiftQuestion> Pool { get; } = [.. Source.GradedQuestions];
+    public IReadOnlyList<GiftQuestion> Pool { get; } = [.. Questions.Where(q => !q.Check)];
 
-    public QuizSettings Quiz => Source.FrontMatter.Quiz ?? new QuizSettings();
+    public QuizSettings Quiz => FrontMatter.Quiz ?? new QuizSettings();
 
     public bool HasQuiz => Pool.Count > 0;
 
@@ -26,28 +29,33 @@ public sealed record CatalogueModule(int VersionId, ModuleSource Source, Rendere
     public DateTime MajorSince { get; init; }
 
     /// <summary>This module as the competence rules see it.</summary>
-    public CurrentModule Current => new(Id, Source.Version, MajorSince);
+    public CurrentModule Current => new(Id, Version, MajorSince);
 
     /// <summary>
-    /// Each knowledge check part's questions, by (section index, part index), parsed once for this version, with
-    /// the answers in one fixed order so that the page and its post agree.
+    /// Each knowledge check part's questions, by (section index, part index), from the questions parsed when the version
+    /// was stored, with the answers in one fixed order so that the page and its post agree.
     /// </summary>
-    public IReadOnlyDictionary<(int Section, int Part), IReadOnlyList<DrawnQuestion>> Checks { get; } = ParseChecks(Rendered, Source.IndexPath);
+    public IReadOnlyDictionary<(int Section, int Part), IReadOnlyList<DrawnQuestion>> Checks { get; } = ChecksOf(Rendered, Questions);
 
-    private static Dictionary<(int, int), IReadOnlyList<DrawnQuestion>> ParseChecks(RenderedModule rendered, string path)
+    private static Dictionary<(int, int), IReadOnlyList<DrawnQuestion>> ChecksOf(RenderedModule rendered, IReadOnlyList<GiftQuestion> questions)
     {
-        var checks = new Dictionary<(int, int), IReadOnlyList<DrawnQuestion>>();
+        var parts = new List<(int Section, int Part, int Line)>();
         for (var s = 0; s < rendered.Sections.Count; s++)
         {
-            var parts = rendered.Sections[s].Parts;
-            for (var p = 0; p < parts.Count; p++)
+            for (var p = 0; p < rendered.Sections[s].Parts.Count; p++)
             {
-                if (parts[p].Kind == PartKind.Check)
+                if (rendered.Sections[s].Parts[p].Kind == PartKind.Check)
                 {
-                    var questions = GiftParser.Parse(parts[p].Content, path, parts[p].Line, check: true).Questions;
-                    checks[(s, p)] = questions.Count == 0 ? [] : QuizDraw.Draw(questions, null, new Random(0)).Questions;
+                    parts.Add((s, p, rendered.Sections[s].Parts[p].Line));
                 }
             }
+        }
+        var checks = new Dictionary<(int, int), IReadOnlyList<DrawnQuestion>>();
+        foreach (var (section, part, line) in parts)
+        {
+            var next = parts.Where(x => x.Line > line).Select(x => x.Line).DefaultIfEmpty(int.MaxValue).Min();
+            var mine = questions.Where(q => q.Check && q.Line >= line && q.Line < next).ToList();
+            checks[(section, part)] = mine.Count == 0 ? [] : QuizDraw.Draw(mine, null, new Random(0)).Questions;
         }
         return checks;
     }
@@ -59,6 +67,9 @@ public sealed class ContentCatalogue
     private sealed record Snapshot(IReadOnlyDictionary<string, CatalogueModule> ById, IReadOnlyList<CatalogueModule> Modules, IReadOnlyList<Track> Tracks);
 
     private volatile Snapshot current = new(new Dictionary<string, CatalogueModule>(), [], []);
+
+    /// <summary>The ids of the modules that content/ held at the last import: the editor says when a module also lives there.</summary>
+    public IReadOnlySet<string> InContentFolder { get; set; } = new HashSet<string>();
 
     public IReadOnlyList<CatalogueModule> Modules => current.Modules;
 

@@ -7,9 +7,10 @@ using Training.Web.Data;
 namespace Training.Web.Content;
 
 /// <summary>
-/// Reads the content folder, stores each module version not stored before (id, version, hash) with its source
-/// and its rendering, and fills the catalogue from the stored renderings. Broken modules are logged and skipped, also
-/// one whose catalogue entry cannot be built, so that no module's content keeps the site from starting.
+/// Reads the content folder and stores, through the one publish path (<see cref="ModuleStore"/>), each module whose files
+/// (by content hash) no stored version of it has; unchanged files do nothing, even when the module was since published in
+/// the editor. Then fills the catalogue from the stored current versions, so the site serves the database, not the folder,
+/// and keeps serving when content/ is gone. Broken modules are logged and skipped.
 /// </summary>
 public sealed partial class ContentImporter(
     IServiceScopeFactory scopes, ContentCatalogue catalogue, TimeProvider clock, ILogger<ContentImporter> logger)
@@ -20,11 +21,17 @@ public sealed partial class ContentImporter(
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // stored, never put into a page as script
     };
 
-    /// <summary>How many module versions this process has rendered (each new version exactly once).</summary>
+    /// <summary>How many module versions this process has stored, and so rendered (each new version exactly once).</summary>
     public int RenderedVersions { get; private set; }
 
     public async Task<ContentSet> ImportAsync(string contentPath, CancellationToken cancellationToken = default)
     {
+        if (!Directory.Exists(contentPath))
+        {
+            LogNoContentFolder(ContentPaths.Display(contentPath));
+            await RefreshAsync(cancellationToken);
+            return new ContentSet([], [], [], []);
+        }
         var content = ContentLoader.Load(contentPath, ContentPaths.Display(contentPath));
         foreach (var problem in content.Problems)
         {
@@ -38,83 +45,112 @@ public sealed partial class ContentImporter(
             }
         }
 
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-        var stored = await db.ModuleVersions
-            .Select(v => new { v.Id, v.ModuleId, v.Version, v.ContentHash })
-            .ToListAsync(cancellationToken);
-
-        var served = new List<CatalogueModule>();
-        foreach (var module in content.Modules)
+        using (var scope = scopes.CreateScope())
         {
-            try
+            var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+            var stored = await db.ModuleVersions
+                .Select(v => new { v.Id, v.ModuleId, v.Version, v.ContentHash, HasFiles = v.Files.Any() })
+                .ToListAsync(cancellationToken);
+            foreach (var module in content.Modules)
             {
-                var version = module.Version.ToString();
-                var match = stored.FirstOrDefault(v => v.ModuleId == module.Id && v.Version == version && v.ContentHash == module.ContentHash);
-                if (match is null && stored.Any(v => v.ModuleId == module.Id && v.Version == version))
+                try
                 {
-                    LogChangedWithoutBump(module.IndexPath, module.Id, version);
+                    var version = module.Version.ToString();
+                    var same = stored.Where(v => v.ModuleId == module.Id && v.ContentHash == module.ContentHash).ToList();
+                    if (same.Count > 0)
+                    {
+                        // Versions stored before files were kept get them now, from the files that hash the same.
+                        foreach (var old in same.Where(v => !v.HasFiles))
+                        {
+                            db.ModuleVersionFiles.AddRange(await ModuleStore.AddFilesAsync(db, module.Files,
+                                (path, hash, length) => new ModuleVersionFile { ModuleVersionId = old.Id, Path = path, FileHash = hash, Length = length }, cancellationToken));
+                            await db.SaveChangesAsync(cancellationToken);
+                        }
+                        continue;
+                    }
+                    if (stored.Any(v => v.ModuleId == module.Id && v.Version == version))
+                    {
+                        LogChangedWithoutBump(module.IndexPath, module.Id, version);
+                    }
+                    await StoreAsync(db, module, cancellationToken);
                 }
-                var versionId = match?.Id ?? await StoreAsync(db, module, cancellationToken);
-                var rendering = await db.ModuleVersions.Where(v => v.Id == versionId).Select(v => v.RenderedJson).SingleAsync(cancellationToken);
-                var majorSince = await db.ModuleVersions
-                    .Where(v => v.ModuleId == module.Id && v.VersionMajor == module.Version.Major)
-                    .MinAsync(v => v.StoredAt, cancellationToken);
-                served.Add(new CatalogueModule(versionId, module,
-                    JsonSerializer.Deserialize<RenderedModule>(rendering, Json) ?? throw new JsonException("The stored rendering is null."))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    MajorSince = DateTime.SpecifyKind(majorSince, DateTimeKind.Utc),
-                });
+                    // One module's content must never keep the other modules, or the site, from starting.
+                    db.ChangeTracker.Clear();
+                    LogModuleSkipped(e, module.IndexPath);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One module's content must never keep the other modules, or the site, from starting.
-                db.ChangeTracker.Clear();
-                LogModuleSkipped(e, module.IndexPath);
-            }
+            await StoreTracksAsync(db, content.Tracks, cancellationToken);
         }
-        catalogue.Replace(served, content.Tracks);
-        LogImported(served.Count, content.Tracks.Count);
+        catalogue.InContentFolder = content.Modules.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        await RefreshAsync(cancellationToken);
         return content;
     }
 
-    private async Task<int> StoreAsync(TrainingDbContext db, ModuleSource module, CancellationToken cancellationToken)
+    /// <summary>Stores a version through the one publish path; another instance storing the same one first is no error.</summary>
+    private async Task StoreAsync(TrainingDbContext db, ModuleSource module, CancellationToken cancellationToken)
     {
-        var rendered = ModuleRenderer.Render(module);
+        var version = await ModuleStore.AddVersionAsync(db, module, new Publication(VersionOrigins.Content), clock.GetUtcNow().UtcDateTime, cancellationToken);
         RenderedVersions++;
-        var version = new ModuleVersion
-        {
-            ModuleId = module.Id,
-            Version = module.Version.ToString(),
-            VersionMajor = module.Version.Major,
-            VersionMinor = module.Version.Minor,
-            ContentHash = module.ContentHash,
-            Title = module.Title,
-            Summary = module.FrontMatter.Summary,
-            EstimatedMinutes = module.FrontMatter.EstimatedMinutes,
-            ValidForMonths = module.FrontMatter.ValidForMonths,
-            FrontMatterJson = JsonSerializer.Serialize(module.FrontMatter, Json),
-            SourceJson = JsonSerializer.Serialize(module.SourceFiles, Json),
-            RenderedJson = JsonSerializer.Serialize(rendered, Json),
-            StoredAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.ModuleVersions.Add(version);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            LogStored(module.Id, version.Version, module.ContentHash[..12]);
         }
         catch (DbUpdateException)
         {
-            // Another instance stored the same version first; use theirs.
-            db.Entry(version).State = EntityState.Detached;
-            return await db.ModuleVersions
-                .Where(v => v.ModuleId == module.Id && v.Version == version.Version && v.ContentHash == module.ContentHash)
-                .Select(v => v.Id)
-                .SingleAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
-        LogStored(module.Id, version.Version, module.ContentHash[..12]);
-        return version.Id;
     }
+
+    /// <summary>Counts a version stored by the editor, for <see cref="RenderedVersions"/>.</summary>
+    public void CountRendered() => RenderedVersions++;
+
+    private static async Task StoreTracksAsync(TrainingDbContext db, IReadOnlyList<Track> tracks, CancellationToken cancellationToken)
+    {
+        await db.ContentTracks.ExecuteDeleteAsync(cancellationToken);
+        db.ContentTracks.AddRange(tracks.Select((t, i) => new ContentTrack
+        {
+            Id = t.Id, Title = t.Title, Description = t.Description, Order = t.Order, Position = i,
+            ModuleIdsJson = JsonSerializer.Serialize(t.ModuleIds, Json),
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Fills the catalogue from the stored current version of each module (the one stored last) and the stored tracks.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var currentIds = await db.ModuleVersions.GroupBy(v => v.ModuleId).Select(g => g.Max(v => v.Id)).ToListAsync(cancellationToken);
+        var current = await db.ModuleVersions.AsNoTracking().Where(v => currentIds.Contains(v.Id)).ToListAsync(cancellationToken);
+        var firstOfMajor = await db.ModuleVersions
+            .GroupBy(v => new { v.ModuleId, v.VersionMajor })
+            .Select(g => new { g.Key.ModuleId, g.Key.VersionMajor, Since = g.Min(v => v.StoredAt) })
+            .ToListAsync(cancellationToken);
+        var served = new List<CatalogueModule>();
+        foreach (var version in current)
+        {
+            try
+            {
+                var since = firstOfMajor.First(f => f.ModuleId == version.ModuleId && f.VersionMajor == version.VersionMajor).Since;
+                served.Add(ModuleStore.ToCatalogue(version, since));
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                LogModuleSkipped(e, $"{version.ModuleId} {version.Version}");
+            }
+        }
+        var tracks = (await db.ContentTracks.AsNoTracking().OrderBy(t => t.Position).ToListAsync(cancellationToken))
+            .Select(t => new Track(t.Id, t.Title, t.Description, JsonSerializer.Deserialize<List<string>>(t.ModuleIdsJson, Json) ?? [], t.Order))
+            .ToList();
+        catalogue.Replace(served, tracks);
+        LogImported(served.Count, tracks.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Innehållsmappen {Path} finns inte; webbplatsen visar de lagrade versionerna.")]
+    private partial void LogNoContentFolder(string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Innehåll: {Problem}")]
     private partial void LogContentError(string problem);

@@ -21,6 +21,11 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
     public DbSet<Requirement> Requirements => Set<Requirement>();
     public DbSet<RequirementJobRole> RequirementJobRoles => Set<RequirementJobRole>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<ModuleVersionFile> ModuleVersionFiles => Set<ModuleVersionFile>();
+    public DbSet<ModuleDraft> ModuleDrafts => Set<ModuleDraft>();
+    public DbSet<ModuleDraftFile> ModuleDraftFiles => Set<ModuleDraftFile>();
+    public DbSet<ContentTrack> ContentTracks => Set<ContentTrack>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -34,6 +39,44 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             version.Property(v => v.Title).HasMaxLength(300);
             version.HasIndex(v => new { v.ModuleId, v.Version, v.ContentHash }).IsUnique();
             version.Property(v => v.StoredAt).HasConversion(UtcDateTime.Converter);
+            version.Property(v => v.Origin).HasMaxLength(16).HasDefaultValue(VersionOrigins.Content); // versions stored before came from content/
+            version.Property(v => v.ChangeNote).HasMaxLength(2000);
+            version.Property(v => v.PublishedByLabel).HasMaxLength(400);
+            version.HasMany(v => v.Files).WithOne().HasForeignKey(f => f.ModuleVersionId);
+        });
+        builder.Entity<StoredFile>(file =>
+        {
+            file.HasKey(f => f.Hash);
+            file.Property(f => f.Hash).HasMaxLength(64);
+        });
+        builder.Entity<ModuleVersionFile>(file =>
+        {
+            file.HasKey(f => new { f.ModuleVersionId, f.Path });
+            file.Property(f => f.Path).HasMaxLength(300);
+            file.Property(f => f.FileHash).HasMaxLength(64);
+            file.HasOne<StoredFile>().WithMany().HasForeignKey(f => f.FileHash).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ModuleDraft>(draft =>
+        {
+            draft.HasKey(d => d.ModuleId);
+            draft.Property(d => d.ModuleId).HasMaxLength(80);
+            draft.Property(d => d.Revision).IsConcurrencyToken();
+            draft.Property(d => d.UpdatedAt).HasConversion(UtcDateTime.Converter);
+            draft.Property(d => d.UpdatedByLabel).HasMaxLength(400);
+            draft.HasMany(d => d.Files).WithOne().HasForeignKey(f => f.ModuleId);
+        });
+        builder.Entity<ModuleDraftFile>(file =>
+        {
+            file.HasKey(f => new { f.ModuleId, f.Path });
+            file.Property(f => f.Path).HasMaxLength(300);
+            file.Property(f => f.FileHash).HasMaxLength(64);
+            file.HasOne<StoredFile>().WithMany().HasForeignKey(f => f.FileHash).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ContentTrack>(track =>
+        {
+            track.HasKey(t => t.Id);
+            track.Property(t => t.Id).HasMaxLength(80);
+            track.Property(t => t.Title).HasMaxLength(300);
         });
 
         builder.Entity<Agency>(agency =>

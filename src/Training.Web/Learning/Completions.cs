@@ -69,7 +69,7 @@ public static class Completions
 public sealed record CompletedVersion(int VersionId, string ModuleId, string Version, string ContentHash, int? ValidForMonths)
 {
     public static CompletedVersion Of(CatalogueModule module) =>
-        new(module.VersionId, module.Id, module.Source.Version.ToString(), module.Source.ContentHash, module.Source.FrontMatter.ValidForMonths);
+        new(module.VersionId, module.Id, module.Version.ToString(), module.ContentHash, module.FrontMatter.ValidForMonths);
 
     /// <summary>The version an earlier completion was of (its stored version loaded), for a correction that keeps it.</summary>
     public static CompletedVersion Of(Completion completion) =>

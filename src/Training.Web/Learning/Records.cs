@@ -193,4 +193,11 @@ public static class Records
         requirement.ModuleId is { } moduleId
             ? catalogue.Find(moduleId) is { } module ? [module] : []
             : catalogue.Tracks.FirstOrDefault(t => t.Id == requirement.TrackId) is { } track ? catalogue.ModulesOf(track) : [];
+
+    /// <summary>How many people have a completion that counts for <paramref name="module"/> now: whom a major publish would ask to complete it again.</summary>
+    public static async Task<int> CountingForAsync(TrainingDbContext db, CatalogueModule module, DateTime now)
+    {
+        var completions = await Completions.InForce(db).AsNoTracking().Where(c => c.ModuleId == module.Id).ToListAsync();
+        return completions.GroupBy(c => c.UserId).Count(person => Of(person, module, now).Counting is not null);
+    }
 }

@@ -42,11 +42,12 @@ public class ModuleRendererTests
             .Write("modules/m/bilder/d i a.svg", "<svg/>")
             .Write("modules/m/bilaga.pdf", "%PDF");
 
-        var html = ModuleRenderer.Render(Load(content)).Sections[0].Parts[0].Content;
+        var module = Load(content);
+        var html = ModuleRenderer.Render(module).Sections[0].Parts[0].Content;
 
-        Assert.Contains("src=\"/moduler/m/filer/bilder/d%20i%20a.svg\"", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"/moduler/m/filer/bilder/d%20i%20a.svg?v=" + module.ContentHash[..12] + "\"", html, StringComparison.Ordinal);
         Assert.Contains("alt=\"Ett diagram\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/moduler/m/filer/bilaga.pdf#sida=2\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/moduler/m/filer/bilaga.pdf?v=" + module.ContentHash[..12] + "#sida=2\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

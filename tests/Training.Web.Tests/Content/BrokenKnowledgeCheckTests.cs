@@ -76,6 +76,6 @@ public sealed class BrokenKnowledgeCheckTests : IDisposable
         var client = await site.SignInAsync("larande@test.test.example");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/moduler/annan/1", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/moduler/hel", UriKind.Relative))).StatusCode);
-        Assert.Contains(site.Errors, e => e.Contains("modules/hel/index.md: modulen kunde inte läggas i katalogen", StringComparison.Ordinal));
+        Assert.Contains(site.Errors, e => e.Contains("hel 1.0: modulen kunde inte läggas i katalogen", StringComparison.Ordinal));
     }
 }

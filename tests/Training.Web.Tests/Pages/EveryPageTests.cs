@@ -100,6 +100,7 @@ public sealed partial class EveryPageTests : IAsyncLifetime
         var values = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
             ["/moduler/{id}"] = [moduleId, "finns-inte"],
+            ["/redigera/{id}"] = [moduleId, "finns-inte"],
             ["/moduler/{id}/filer/{**path}"] = [$"/moduler/{moduleFile.Replace("/", "/filer/", StringComparison.Ordinal)}", "/moduler/finns-inte/filer/x.png"],
             ["{n}"] = ["1", "999"],
             ["{attempt}"] = [attemptId, "finns-inte"],

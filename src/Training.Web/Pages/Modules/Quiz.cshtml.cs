@@ -170,7 +170,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
             .Select(v => new { v.ModuleId, v.Version, v.VersionMajor, v.ContentHash, v.ValidForMonths, v.FrontMatterJson })
             .FirstAsync();
         var passMark = System.Text.Json.JsonSerializer.Deserialize<Core.Content.ModuleFrontMatter>(version.FrontMatterJson, ContentImporter.Json)?.Quiz?.PassMark ?? 80;
-        var sameMajor = version.ModuleId == module.Id && version.VersionMajor == module.Source.Version.Major;
+        var sameMajor = version.ModuleId == module.Id && version.VersionMajor == module.Version.Major;
         return (sameMajor ? new CompletedVersion(versionId, version.ModuleId, version.Version, version.ContentHash, version.ValidForMonths) : null, passMark);
     }
 

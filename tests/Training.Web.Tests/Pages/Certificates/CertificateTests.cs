@@ -43,7 +43,7 @@ public sealed partial class CertificateTests(CertificateTests.CertificateSite fi
         Assert.Contains("Åsa Öberg", text, StringComparison.Ordinal);
         Assert.Contains("Polismyndigheten", text, StringComparison.Ordinal);
         Assert.Contains(fixture.ModuleTitle, text, StringComparison.Ordinal);
-        Assert.Contains($"Version {fixture.Module.Source.Version}", text, StringComparison.Ordinal);
+        Assert.Contains($"Version {fixture.Module.Version}", text, StringComparison.Ordinal);
         Assert.Contains($"Genomförd: {SwedishTime.Date(completedAt)}", text, StringComparison.Ordinal);
         Assert.Contains($"Giltigt till: {SwedishTime.Date(completedAt.AddMonths(24))}", text, StringComparison.Ordinal);
         Assert.Contains(VerificationCode.Grouped(completion.VerificationCode!), text, StringComparison.Ordinal);
@@ -165,7 +165,7 @@ public sealed partial class CertificateTests(CertificateTests.CertificateSite fi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(fixture.ModuleTitle, html, StringComparison.Ordinal);
-        Assert.Contains($"<dd>{fixture.Module.Source.Version}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dd>{fixture.Module.Version}</dd>", html, StringComparison.Ordinal);
         Assert.Contains(SwedishTime.Date(completedAt), html, StringComparison.Ordinal);
         Assert.Contains(SwedishTime.Date(completedAt.AddMonths(24)), html, StringComparison.Ordinal);
         Assert.Contains("Intyget gäller.", html, StringComparison.Ordinal);

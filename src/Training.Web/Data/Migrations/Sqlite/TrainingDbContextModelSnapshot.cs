@@ -381,6 +381,36 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.ToTable("Completions");
                 });
 
+            modelBuilder.Entity("Training.Web.Data.ContentTrack", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentTracks");
+                });
+
             modelBuilder.Entity("Training.Web.Data.JobRole", b =>
                 {
                     b.Property<int>("Id")
@@ -423,11 +453,71 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.ToTable("ManagerUnits");
                 });
 
+            modelBuilder.Entity("Training.Web.Data.ModuleDraft", b =>
+                {
+                    b.Property<string>("ModuleId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BaseVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndexText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByLabel")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ModuleId");
+
+                    b.ToTable("ModuleDrafts");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.ModuleDraftFile", b =>
+                {
+                    b.Property<string>("ModuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ModuleId", "Path");
+
+                    b.HasIndex("FileHash");
+
+                    b.ToTable("ModuleDraftFiles");
+                });
+
             modelBuilder.Entity("Training.Web.Data.ModuleVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
@@ -444,6 +534,23 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Property<string>("ModuleId")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("content");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByLabel")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RenderedJson")
@@ -485,6 +592,30 @@ namespace Training.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ModuleVersions");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.ModuleVersionFile", b =>
+                {
+                    b.Property<int>("ModuleVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ModuleVersionId", "Path");
+
+                    b.HasIndex("FileHash");
+
+                    b.ToTable("ModuleVersionFiles");
                 });
 
             modelBuilder.Entity("Training.Web.Data.QuizAttempt", b =>
@@ -683,6 +814,21 @@ namespace Training.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SectionVisits");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.StoredFile", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("Training.Web.Data.Unit", b =>
@@ -921,6 +1067,36 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Training.Web.Data.ModuleDraftFile", b =>
+                {
+                    b.HasOne("Training.Web.Data.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Web.Data.ModuleDraft", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Web.Data.ModuleVersionFile", b =>
+                {
+                    b.HasOne("Training.Web.Data.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Web.Data.ModuleVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ModuleVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Web.Data.QuizAttempt", b =>
                 {
                     b.HasOne("Training.Web.Data.ModuleVersion", "ModuleVersion")
@@ -1010,6 +1186,16 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.Navigation("JobRoles");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.ModuleDraft", b =>
+                {
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Training.Web.Data.ModuleVersion", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Training.Web.Data.Requirement", b =>
