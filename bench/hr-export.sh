@@ -84,6 +84,11 @@ sqlite_rows() { sqlite3 -csv -separator ';' "$tmp/bench.db" <"$tmp/rows.sql" >"$
 sqlite_s=$(best_of 3 sqlite_rows)
 sqlite_count=$(wc -l <"$tmp/sqlite.csv")
 
+printf '\nHR export and overview — seed demo --employees %s\n' "$EMPLOYEES"
+printf 'export completions --agency polisen --format csv: %s rows in %s s; sqlite3 -csv, %s rows: %s s; ratio %s (target <= 2)\n' \
+    "$rows" "$export_s" "$sqlite_count" "$sqlite_s" "$(awk -v a="$export_s" -v b="$sqlite_s" 'BEGIN { printf "%.2f", a / b }')"
+printf 'export peak memory (max RSS): %s MB (target < 200)\n' "$(awk -v k="$max_rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')"
+
 # (b) the overview against its aggregate query
 port=$(( 5200 + RANDOM % 600 ))
 base_url="http://127.0.0.1:$port"
@@ -103,10 +108,11 @@ status=$(curl -sS -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urle
 cookie="Cookie: $(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')"
 overview_once() {
     local code
-    code=$(curl -sS -o "$tmp/overview.html" -w '%{http_code}' -H "$cookie" "$base_url/hr")
-    [[ $code == 200 ]] || die "GET /hr answered $code"
+    code=$(curl -sS -o "$tmp/overview.html" -w '%{http_code} %{redirect_url}' -H "$cookie" "$base_url/hr")
+    # On 2026-11-30 this answered 302: staff accounts are sent to set up two-factor sign-in first (not yet handled here).
+    [[ $code == 200* ]] || die "GET /hr answered $code"
 }
-overview_once # warm-up
+overview_once # warm-up (and the check that the page answers)
 overview_s=$(best_of 3 overview_once)
 
 now=$(date -u +%Y-%m-%dT%H:%M:%S)
@@ -123,9 +129,5 @@ SQL
 aggregate_once() { sqlite3 "$tmp/bench.db" <"$tmp/aggregate.sql" >/dev/null; }
 aggregate_s=$(best_of 3 aggregate_once)
 
-printf '\nHR export and overview — seed demo --employees %s\n' "$EMPLOYEES"
-printf 'export completions --agency polisen --format csv: %s rows in %s s; sqlite3 -csv, %s rows: %s s; ratio %s (target <= 2)\n' \
-    "$rows" "$export_s" "$sqlite_count" "$sqlite_s" "$(awk -v a="$export_s" -v b="$sqlite_s" 'BEGIN { printf "%.2f", a / b }')"
-printf 'export peak memory (max RSS): %s MB (target < 200)\n' "$(awk -v k="$max_rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')"
 printf 'GET /hr (whole agency): %s s; aggregate query in sqlite3: %s s; ratio %s (target <= 3)\n' \
     "$overview_s" "$aggregate_s" "$(awk -v a="$overview_s" -v b="$aggregate_s" 'BEGIN { printf "%.2f", a / b }')"
