@@ -19,6 +19,7 @@ public class AccountFlowTests(BrowserSite browser)
     [InlineData("/hr?utveckling=ja", BrowserSite.HrEmail)]
     [InlineData("/hr/medarbetare?status=overdue", BrowserSite.HrEmail)]
     [InlineData("/hr/export", BrowserSite.HrEmail)]
+    [InlineData("/hr/redovisning", BrowserSite.HrEmail)]
     [InlineData("/fel/403", BrowserSite.LearnerEmail)]
     public async Task Page_HasNoWcagViolations(string url, string? signedInAs)
     {
