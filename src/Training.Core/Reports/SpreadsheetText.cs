@@ -21,7 +21,7 @@ public static class SpreadsheetText
 /// CSV as Swedish Excel reads it: fields separated by <c>;</c>, lines ended by CRLF, a field quoted (RFC 4180, quotes
 /// doubled) when it holds the separator, a quote or a line break; text fields neutralised (<see cref="SpreadsheetText"/>).
 /// </summary>
-public static class Csv
+public static class CsvLines
 {
     /// <summary>The field separator (Swedish Excel reads it without asking).</summary>
     public const char Separator = ';';

@@ -167,16 +167,16 @@ public static class CompletionExport
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
         await writer.WriteAsync('\uFEFF');
-        await writer.WriteAsync(Csv.Line(Columns));
+        await writer.WriteAsync(CsvLines.Line(Columns));
         var count = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            await writer.WriteAsync(Csv.Line(
+            await writer.WriteAsync(CsvLines.Line(
             [
-                Csv.Text(row.AgencyCode), Csv.Text(row.Unit), Csv.Text(row.EmployeeNumber), Csv.Text(row.Name), Csv.Text(row.Email),
-                Csv.Text(row.JobRole), Csv.Text(row.ModuleId), Csv.Text(row.ModuleTitle), Csv.Text(row.ModuleVersion), Csv.Text(row.ContentHash),
-                Csv.Text(row.Status), Date(row.DueAt), Moment(row.CompletedAt),
-                row.ScorePercent?.ToString(CultureInfo.InvariantCulture) ?? "", Moment(row.ExpiresAt), Csv.Text(row.Source), Csv.Text(row.CertificateCode),
+                CsvLines.Text(row.AgencyCode), CsvLines.Text(row.Unit), CsvLines.Text(row.EmployeeNumber), CsvLines.Text(row.Name), CsvLines.Text(row.Email),
+                CsvLines.Text(row.JobRole), CsvLines.Text(row.ModuleId), CsvLines.Text(row.ModuleTitle), CsvLines.Text(row.ModuleVersion), CsvLines.Text(row.ContentHash),
+                CsvLines.Text(row.Status), Date(row.DueAt), Moment(row.CompletedAt),
+                row.ScorePercent?.ToString(CultureInfo.InvariantCulture) ?? "", Moment(row.ExpiresAt), CsvLines.Text(row.Source), CsvLines.Text(row.CertificateCode),
             ]));
             if (++count % BatchSize == 0)
             {

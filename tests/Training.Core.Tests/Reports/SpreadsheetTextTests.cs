@@ -28,15 +28,15 @@ public class SpreadsheetTextTests
     [InlineData("-1;2", "\"'-1;2\"")]
     [InlineData(null, "")]
     public void Text_QuotesAsRfc4180_AndNeutralisesFormulas(string? value, string expected) =>
-        Assert.Equal(expected, Csv.Text(value));
+        Assert.Equal(expected, CsvLines.Text(value));
 
     [Fact]
     public void ALineWithSeparatorsQuotesAndLineBreaks_SurvivesARoundTrip()
     {
         string[] fields = ["Åsa \"Bo\"; Öberg", "rad ett\r\nrad två", "", "vanlig"];
 
-        var text = Csv.Line(fields.Select(Csv.Text)) + Csv.Line(["x", "y"]);
-        var rows = Csv.Read(text);
+        var text = CsvLines.Line(fields.Select(CsvLines.Text)) + CsvLines.Line(["x", "y"]);
+        var rows = CsvLines.Read(text);
 
         Assert.Equal(2, rows.Count);
         Assert.Equal(fields, rows[0]);

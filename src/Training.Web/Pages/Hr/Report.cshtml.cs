@@ -62,7 +62,7 @@ public class ReportModel(TrainingDbContext db, ContentCatalogue catalogue, TimeP
         var csv = new System.Text.StringBuilder("\uFEFF");
         foreach (var row in CsvRows())
         {
-            csv.Append(Csv.Line(row));
+            csv.Append(CsvLines.Line(row));
         }
         using (await writes.EnterAsync(CancellationToken.None))
         {
@@ -83,12 +83,12 @@ public class ReportModel(TrainingDbContext db, ContentCatalogue catalogue, TimeP
     private IEnumerable<IEnumerable<string>> CsvRows()
     {
         var modules = Scope.Modules;
-        yield return CsvColumns.Concat(modules.Select(m => Csv.Text("completed_in_period:" + m.Id)));
+        yield return CsvColumns.Concat(modules.Select(m => CsvLines.Text("completed_in_period:" + m.Id)));
         foreach (var line in Lines)
         {
             yield return new[]
             {
-                Csv.Text(Scope.Agency.Code), Csv.Text(line.IsAgency ? "" : line.Name.Length > 0 ? line.Name : "(ingen enhet)"), SwedishTime.Date(From), SwedishTime.Date(To),
+                CsvLines.Text(Scope.Agency.Code), CsvLines.Text(line.IsAgency ? "" : line.Name.Length > 0 ? line.Name : "(ingen enhet)"), SwedishTime.Date(From), SwedishTime.Date(To),
                 Number(line.AtEnd.People), Number(line.AtEnd.Compliant), line.AtEnd.Percent is { } p ? Number(p) : "",
             }.Concat(modules.Select(m => Number(line.CompletedInPeriod.GetValueOrDefault(m.Id))));
         }

@@ -98,7 +98,7 @@ public sealed class ComplianceTests : IAsyncLifetime
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
         Assert.StartsWith("agency_code;unit;employee_number;name;email;job_role;module_id;module_title;module_version;content_hash;status;due_at;completed_at;score_percent;expires_at;source;certificate_code\r\n", text, StringComparison.Ordinal);
-        var rows = Csv.Read(text);
+        var rows = CsvLines.Read(text);
         Assert.Equal(ExpectedRow(), rows.Single(r => r[4] == "asa.oberg@polisen.se"));
         var names = rows.Select(r => r[3]).ToHashSet();
         foreach (var vector in Vectors)

@@ -124,7 +124,7 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var rows = Csv.Read(System.Text.Encoding.UTF8.GetString(bytes[3..]));
+        var rows = CsvLines.Read(System.Text.Encoding.UTF8.GetString(bytes[3..]));
         Assert.Equal(["agency_code", "unit", "period_start", "period_end", "people_in_scope_at_end", "compliant_at_end", "compliant_percent_at_end", "completed_in_period:" + Module], rows[0]);
         Assert.Equal(["polisen", "Rapportenheten", "2026-03-01", "2026-05-31", "3", "3", "100", "2"], rows.Single(r => r[1] == "Rapportenheten"));
         Assert.Equal(["polisen", "'=SUMMA(1)", "2026-03-01", "2026-05-31", "2", "1", "50", "0"], rows.Single(r => r[1] == "'=SUMMA(1)"));
