@@ -4,7 +4,6 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
@@ -65,11 +64,7 @@ public static class TrainingApp
         services.AddSingleton(TimeProvider.System);
         // Pooled: Identity's cookie validation resolves a DbContext on every signed-in request, and building one
         // (options included) cost a sixth of a page.
-        var connection = ConnectionString(builder.Configuration);
-        services.AddDbContextPool<TrainingDbContext>((provider, options) =>
-            UseDatabase(options, connection, new SqlitePragmas(provider.GetRequiredService<WalCheckpoints>())));
-        services.AddSingleton<WalCheckpoints>();
-        services.AddHostedService(provider => provider.GetRequiredService<WalCheckpoints>());
+        TrainingDatabase.From(builder.Configuration).AddServices(services);
         services.AddSingleton<ContentCatalogue>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<Readiness>();
@@ -77,7 +72,6 @@ public static class TrainingApp
         services.AddSingleton<ComponentHtml>();
         services.AddSingleton<Progress>();
         services.AddSingleton<KnowledgeCheckAnswers>();
-        services.AddSingleton<WriteGate>();
         services.AddSingleton<RequestTokens>();
         services.AddSingleton<KnowledgeCheckForms>();
         services.AddSingleton<AuditLog>();
@@ -227,28 +221,6 @@ public static class TrainingApp
         services.AddSingleton<KnownDevices>();
         services.AddSignInLimits(configuration);
     }
-
-    /// <summary>The SQLite connection string with the file made absolute (and its folder created) and a 30 s busy timeout.</summary>
-    public static string ConnectionString(IConfiguration configuration)
-    {
-        var connection = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Training") ?? "Data Source=data/training.db");
-        if (connection.DataSource is { Length: > 0 } file && file != ":memory:" && !Path.IsPathRooted(file))
-        {
-            connection.DataSource = Path.GetFullPath(file);
-        }
-        if (Path.GetDirectoryName(connection.DataSource) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        connection.DefaultTimeout = Math.Max(connection.DefaultTimeout, 30);
-        return connection.ToString();
-    }
-
-    public static void UseDatabase(DbContextOptionsBuilder options, string connectionString, SqlitePragmas? pragmas = null) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations"))
-            .AddInterceptors(pragmas ?? DefaultPragmas);
-
-    private static readonly SqlitePragmas DefaultPragmas = new();
 
     /// <summary>The content folder: <c>Content:Path</c> (relative to the current directory), else the top-level content/.</summary>
     public static string ContentPath(IConfiguration configuration) =>

@@ -24,7 +24,7 @@ public enum AccountChangeResult
 /// two admins demoting each other at the same moment leave one of them an admin. Each asks
 /// <see cref="MayChangeAsync"/> first, with the person's roles as they are in that transaction.
 /// </summary>
-public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users, DbTicketStore sessions, AuditLog auditLog, WriteGate writes, TimeProvider clock)
+public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users, DbTicketStore sessions, AuditLog auditLog, DatabaseWrites writes, TimeProvider clock)
 {
     /// <summary>
     /// Whose account <paramref name="actor"/> may change (design §4): an admin anyone's; HR only the people of its own
@@ -44,8 +44,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
     /// <summary>Activates or deactivates; a deactivated person's sessions end at once.</summary>
     public async Task<AccountChangeResult> SetActiveAsync(ClaimsPrincipal actor, User person, bool active)
     {
-        using (await writes.EnterAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        var outcome = await writes.RunAsync(db, async () =>
         {
             await db.Entry(person).ReloadAsync();
             if (!await MayChangeAsync(actor, person))
@@ -63,7 +62,11 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             person.IsActive = active;
             auditLog.Add(db, actor, active ? AuditActions.Activated : AuditActions.Deactivated, person);
             Check(await users.UpdateSecurityStampAsync(person));
-            await transaction.CommitAsync();
+            return AccountChangeResult.Done;
+        });
+        if (outcome != AccountChangeResult.Done)
+        {
+            return outcome;
         }
         if (!active)
         {
@@ -79,9 +82,8 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
     public async Task<AccountChangeResult> SetRolesAsync(ClaimsPrincipal actor, User person, IEnumerable<string> wanted)
     {
         var target = wanted.Where(Roles.All.Contains).Append(Roles.Learner).ToHashSet(StringComparer.Ordinal);
-        bool removedAny;
-        using (await writes.EnterAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        var removedAny = false;
+        var outcome = await writes.RunAsync(db, async () =>
         {
             await db.Entry(person).ReloadAsync();
             var current = (await users.GetRolesAsync(person)).ToHashSet(StringComparer.Ordinal);
@@ -114,7 +116,11 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             {
                 Check(await users.UpdateSecurityStampAsync(person));
             }
-            await transaction.CommitAsync();
+            return AccountChangeResult.Done;
+        });
+        if (outcome != AccountChangeResult.Done)
+        {
+            return outcome;
         }
         if (removedAny)
         {
@@ -134,8 +140,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             return AccountChangeResult.NotAllowed;
         }
         var wanted = unitIds.ToHashSet();
-        using (await writes.EnterAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        var outcome = await writes.RunAsync(db, async () =>
         {
             await db.Entry(person).ReloadAsync();
             var units = await db.Units.Where(u => u.AgencyId == person.AgencyId).ToListAsync();
@@ -150,7 +155,11 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             var names = target.Count == 0 ? "inga" : string.Join(", ", target.Select(u => u.Name).Order(StringComparer.Ordinal));
             auditLog.Add(db, actor, AuditActions.UserChanged, person, $"Enheter som chef: {names}.");
             await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            return AccountChangeResult.Done;
+        });
+        if (outcome != AccountChangeResult.Done)
+        {
+            return outcome;
         }
         return AccountChangeResult.Done;
     }
@@ -161,8 +170,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
     /// </summary>
     public async Task<AccountChangeResult> MoveAsync(ClaimsPrincipal actor, User person, Agency to)
     {
-        using (await writes.EnterAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        var outcome = await writes.RunAsync(db, async () =>
         {
             await db.Entry(person).ReloadAsync();
             if (!await MayChangeAsync(actor, person))
@@ -186,7 +194,11 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             auditLog.Add(db, actor, AuditActions.UserChanged, person,
                 $"Flyttad från {from} till {to.Name}. Enhet, befattning, anställningsnummer och enheter som chef hos {from} togs bort.");
             Check(await users.UpdateSecurityStampAsync(person));
-            await transaction.CommitAsync();
+            return AccountChangeResult.Done;
+        });
+        if (outcome != AccountChangeResult.Done)
+        {
+            return outcome;
         }
         await sessions.RemoveAllAsync(db, person.Id);
         return AccountChangeResult.Done;
@@ -198,8 +210,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
     /// </summary>
     public async Task<AccountChangeResult> ResetTwoFactorAsync(ClaimsPrincipal actor, User person)
     {
-        using (await writes.EnterAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        var outcome = await writes.RunAsync(db, async () =>
         {
             await db.Entry(person).ReloadAsync();
             if (!await MayChangeAsync(actor, person))
@@ -213,7 +224,11 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             {
                 await users.GenerateNewTwoFactorRecoveryCodesAsync(person, 0);
             }
-            await transaction.CommitAsync();
+            return AccountChangeResult.Done;
+        });
+        if (outcome != AccountChangeResult.Done)
+        {
+            return outcome;
         }
         await sessions.RemoveAllAsync(db, person.Id);
         return AccountChangeResult.Done;

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Content;
 using Training.Core.Gift;
@@ -245,13 +245,13 @@ public static class ContentCommands
     /// <summary>A module whose (id, version) is stored with other files than now will get a new stored version on the next start.</summary>
     private static async Task<IEnumerable<ContentProblem>> ChangedWithoutVersionBumpAsync(ContentSet content, IConfiguration configuration)
     {
-        var file = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Training") ?? "Data Source=data/training.db").DataSource;
-        if (string.IsNullOrEmpty(file) || !File.Exists(Path.GetFullPath(file)))
+        if (TrainingDatabase.ProviderOf(configuration[TrainingDatabase.ProviderSetting]) == DatabaseProvider.Sqlite
+            && (Data.Sqlite.SqliteDatabase.File(configuration.GetConnectionString("Training") ?? Data.Sqlite.SqliteDatabase.DefaultConnectionString) is not { } file || !File.Exists(file)))
         {
             return [];
         }
         var options = new DbContextOptionsBuilder<TrainingDbContext>();
-        TrainingApp.UseDatabase(options, TrainingApp.ConnectionString(configuration));
+        TrainingDatabase.From(configuration).Configure(options);
         await using var db = new TrainingDbContext(options.Options);
         List<(string ModuleId, string Version, string ContentHash)> stored;
         try
@@ -259,7 +259,7 @@ public static class ContentCommands
             stored = (await db.ModuleVersions.Select(v => new { v.ModuleId, v.Version, v.ContentHash }).ToListAsync())
                 .Select(v => (v.ModuleId, v.Version, v.ContentHash)).ToList();
         }
-        catch (SqliteException)
+        catch (DbException)
         {
             return []; // a database not yet migrated has nothing to compare with
         }

@@ -11,7 +11,10 @@ public static partial class DatabaseSetup
     public static async Task MigrateAsync(TrainingDbContext db, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await Sqlite.SqliteDatabase.UseWalAsync(db, cancellationToken);
+        }
     }
 
     /// <summary>Creates the roles and each agency of the file that the database does not have yet; existing agencies are left as they are.</summary>

@@ -478,12 +478,9 @@ public static class DemoSeed
         }
     }
 
-    /// <summary><c>demo-accounts.txt</c> beside the SQLite file (by default data/, which git ignores).</summary>
-    public static string AccountsFile(IConfiguration configuration)
-    {
-        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(TrainingApp.ConnectionString(configuration)).DataSource;
-        return Path.Combine(Path.GetDirectoryName(database) ?? Path.GetFullPath("data"), "demo-accounts.txt");
-    }
+    /// <summary><c>demo-accounts.txt</c> in the data folder, beside the SQLite file (by default data/, which git ignores).</summary>
+    public static string AccountsFile(IConfiguration configuration) =>
+        Path.Combine(TrainingDatabase.DataFolder(configuration), "demo-accounts.txt");
 
     public static string EmployeesSummary(DemoEmployeesResult result) =>
         string.Create(TrainingApp.Swedish,

@@ -29,6 +29,13 @@ public static class SurnameOrder
     /// </summary>
     public static string SqliteExpression { get; } = SwedishFold($"lower(rtrim(substr({Trimmed}, length({Before}) + 1) || ' ' || rtrim({Before})))");
 
+    /// <summary>
+    /// PostgreSQL's expression for the same key (a stored generated column, compared in the C collation so that
+    /// {, | and } sort after z as on SQLite): the last word is what follows the last space, the rest what precedes it.
+    /// </summary>
+    public static string PostgresExpression { get; } =
+        SwedishFold($"lower(rtrim(regexp_replace({Trimmed}, '^.* ', '') || ' ' || rtrim(regexp_replace({Trimmed}, '[^ ]*$', ''))))");
+
     /// <summary>Surname first, then the rest of the name; people with the same name keep a stable order.</summary>
     public static IOrderedQueryable<User> InSurnameOrder(this IQueryable<User> users) =>
         users.OrderBy(u => u.SortName).ThenBy(u => u.Id);

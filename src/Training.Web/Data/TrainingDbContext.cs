@@ -30,6 +30,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasDbFunction(typeof(SearchText).GetMethod(nameof(SearchText.Fold))!).HasName(SearchText.SqlFunction);
 
         builder.Entity<ModuleVersion>(version =>
         {
@@ -118,7 +119,14 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.SetNull);
             user.HasOne(u => u.JobRole).WithMany().HasForeignKey(u => u.JobRoleId).OnDelete(DeleteBehavior.SetNull);
             user.HasIndex(u => new { u.AgencyId, u.EmployeeNumber }).IsUnique();
-            user.Property(u => u.SortName).HasMaxLength(200).HasComputedColumnSql(SurnameOrder.SqliteExpression, stored: false);
+            if (Database.IsNpgsql())
+            {
+                user.Property(u => u.SortName).HasMaxLength(200).UseCollation("C").HasComputedColumnSql(SurnameOrder.PostgresExpression, stored: true);
+            }
+            else
+            {
+                user.Property(u => u.SortName).HasMaxLength(200).HasComputedColumnSql(SurnameOrder.SqliteExpression, stored: false);
+            }
             user.HasIndex(u => new { u.AgencyId, u.SortName, u.Id });
             user.HasIndex(u => new { u.SortName, u.Id });
             user.Property(u => u.CreatedAt).HasConversion(UtcDateTime.Converter);

@@ -50,20 +50,16 @@ public static class UserQueries
     public static IQueryable<User> ManagedBy(this IQueryable<User> users, User manager) =>
         users.Where(u => u.IsActive && u.AgencyId == manager.AgencyId && u.Unit != null && u.Unit.Managers.Any(m => m.UserId == manager.Id));
 
-    /// <summary>Search by name, email or employee number (case-insensitive for ASCII; SQLite's LIKE).</summary>
+    /// <summary>Search by name, email or employee number, case-insensitive Swedish letters included (<see cref="SearchText"/>).</summary>
     public static IQueryable<User> Matching(this IQueryable<User> users, string? search)
     {
         if (string.IsNullOrWhiteSpace(search))
         {
             return users;
         }
-        var pattern = ContainsPattern(search);
-        return users.Where(u => EF.Functions.Like(u.Name, pattern, "\\")
-            || EF.Functions.Like(u.Email!, pattern, "\\")
-            || EF.Functions.Like(u.EmployeeNumber!, pattern, "\\"));
+        var pattern = SearchText.ContainsPattern(search);
+        return users.Where(u => EF.Functions.Like(SearchText.Fold(u.Name), pattern, "\\")
+            || EF.Functions.Like(SearchText.Fold(u.Email), pattern, "\\")
+            || EF.Functions.Like(SearchText.Fold(u.EmployeeNumber), pattern, "\\"));
     }
-
-    /// <summary>A LIKE pattern (escaped with a backslash) that finds <paramref name="search"/>, trimmed, anywhere in a text.</summary>
-    public static string ContainsPattern(string search) =>
-        "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -58,7 +58,7 @@ public sealed record ImportTarget(int Id, string Code, string Name, ImportAgency
 /// without one (the log is append-only, so the entry cannot be written first and completed later).
 /// </summary>
 public sealed partial class EmployeeImporter(
-    IServiceScopeFactory scopes, WriteGate writes, EmailSender email, AuditLog auditLog, TimeProvider clock, ILogger<EmployeeImporter> logger)
+    IServiceScopeFactory scopes, DatabaseWrites writes, EmailSender email, AuditLog auditLog, TimeProvider clock, ILogger<EmployeeImporter> logger)
 {
     public const int BatchSize = 1_000;
     private const int InvitationBatchSize = 250;
@@ -140,15 +140,15 @@ public sealed partial class EmployeeImporter(
         for (var i = 0; i < batches.Count; i++)
         {
             var batch = batches[i];
-            using (await writes.EnterAsync(cancellationToken))
+            var last = i == batches.Count - 1;
+            using var batchScope = scopes.CreateScope();
+            var db = batchScope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var saved = await writes.RunAsync(db, async () =>
             {
-                using var batchScope = scopes.CreateScope();
-                var db = batchScope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var (batchChanged, batchUnchanged, batchInvitees) = (0, 0, new List<User>());
                 var existing = await ExistingAsync(db, agency.Id, batch, normalizer, cancellationToken);
                 var plan = existing.Plan(batch, agency.Id, normalizer);
-                errors.AddRange(plan.Errors);
                 var now = clock.GetUtcNow().UtcDateTime;
                 var learnerRoleId = await db.Roles.Where(r => r.Name == Roles.Learner).Select(r => r.Id).SingleAsync(cancellationToken);
                 var newPeople = new List<User>();
@@ -164,11 +164,11 @@ public sealed partial class EmployeeImporter(
                     if (row.Outcome == RowOutcome.Changed)
                     {
                         addressChanged = Apply(person, row.Record, normalizer);
-                        changed++;
+                        batchChanged++;
                     }
                     else
                     {
-                        unchanged++;
+                        batchUnchanged++;
                     }
                     if (existing.AwaitsInvitation(person, addressChanged))
                     {
@@ -177,22 +177,26 @@ public sealed partial class EmployeeImporter(
                             // the earlier invitation went to the old address, and its link died with the security stamp
                             db.UserTokens.Remove(new IdentityUserToken<string> { UserId = person.Id, LoginProvider = Invitations.MarkerProvider, Name = Invitations.MarkerName });
                         }
-                        invitees.Add(person);
+                        batchInvitees.Add(person);
                     }
                 }
                 await BulkInsert.InsertAsync(db, newPeople, cancellationToken);
                 await BulkInsert.InsertAsync(db, newPeople.ConvertAll(u => new IdentityUserRole<string> { UserId = u.Id, RoleId = learnerRoleId }), cancellationToken);
-                invitees.AddRange(newPeople);
-                added += newPeople.Count;
-                if (i == batches.Count - 1)
+                batchInvitees.AddRange(newPeople);
+                if (last)
                 {
                     auditLog.Add(db, actor.EntryFor(AuditActions.UsersImported, agency.Id, agency.Code, agency.Name, string.Create(CultureInfo.InvariantCulture,
-                        $"{added} nya, {changed} ändrade, {unchanged} oförändrade och {RejectedRows(errors)} avvisade rader; {invitees.Count} inbjudningar att skicka.")));
+                        $"{added + newPeople.Count} nya, {changed + batchChanged} ändrade, {unchanged + batchUnchanged} oförändrade och {RejectedRows([.. errors, .. plan.Errors])} avvisade rader; {invitees.Count + batchInvitees.Count} inbjudningar att skicka.")));
                 }
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+                return (Added: newPeople.Count, Changed: batchChanged, Unchanged: batchUnchanged, Invitees: batchInvitees, plan.Errors);
+            }, cancellationToken);
+            added += saved.Added;
+            changed += saved.Changed;
+            unchanged += saved.Unchanged;
+            invitees.AddRange(saved.Invitees);
+            errors.AddRange(saved.Errors);
             done += batch.Length;
             report(new ImportProgress(ImportPhase.Saving, done, records.Count));
         }
@@ -217,14 +221,11 @@ public sealed partial class EmployeeImporter(
                     mails.Add(await Invitations.ComposeAsync(users, email, t, user, agency.Name));
                 }
                 await email.SendAllAsync(mails, cancellationToken);
-                using (await writes.EnterAsync(cancellationToken))
+                using (var scope = scopes.CreateScope())
                 {
-                    using var scope = scopes.CreateScope();
                     var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
                     var now = clock.GetUtcNow().UtcDateTime;
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    await BulkInsert.InsertAsync(db, group.Select(u => Invitations.Marker(u, now)).ToList(), cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
+                    await writes.RunAsync(db, () => BulkInsert.InsertAsync(db, group.Select(u => Invitations.Marker(u, now)).ToList(), cancellationToken), cancellationToken);
                 }
                 sent += group.Length;
                 report(new ImportProgress(ImportPhase.Inviting, sent, invitees.Count));

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Data.Sqlite;
+
+using Training.Web.Data;
 
 namespace Training.Web.Employees;
 
@@ -55,8 +56,7 @@ public sealed class ImportStore : IDisposable
         this.clock = clock;
         Folder = configuration["Import:Folder"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
-            : Path.Combine(Path.GetDirectoryName(new SqliteConnectionStringBuilder(TrainingApp.ConnectionString(configuration)).DataSource) is { Length: > 0 } data
-                ? data : Path.GetFullPath("data"), "imports");
+            : Path.Combine(TrainingDatabase.DataFolder(configuration), "imports");
     }
 
     public string Folder { get; }

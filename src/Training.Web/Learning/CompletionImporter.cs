@@ -29,7 +29,7 @@ public sealed record CompletionImportResult(int Added, IReadOnlyList<int> Existi
 /// each in its own immediate transaction behind the <see cref="WriteGate"/> that looks again for what is stored; the
 /// audit entry, with the counts, goes with the last batch.
 /// </summary>
-public sealed class CompletionImporter(TrainingDbContext db, ContentCatalogue catalogue, WriteGate writes, AuditLog auditLog, TimeProvider clock)
+public sealed class CompletionImporter(TrainingDbContext db, ContentCatalogue catalogue, DatabaseWrites writes, AuditLog auditLog, TimeProvider clock)
 {
     public const int BatchSize = 2_000;
 
@@ -74,31 +74,35 @@ public sealed class CompletionImporter(TrainingDbContext db, ContentCatalogue ca
         for (var i = 0; i < batches.Count; i++)
         {
             var batch = batches[i];
-            using (await writes.EnterAsync(cancellationToken))
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            var last = i == batches.Count - 1;
+            var (batchAdded, batchExisting) = await writes.RunAsync(db, async () =>
             {
                 var stored = await StoredAsync(batch.Select(p => p.UserId).Distinct().ToList(), cancellationToken);
+                var storedMeanwhile = new List<int>();
+                var newRows = 0;
                 foreach (var row in batch)
                 {
                     if (stored.Contains((row.UserId, row.Record.ModuleId, row.Record.CompletedAt)))
                     {
-                        existing.Add(row.Record.Row); // stored by another import since the plan was made
+                        storedMeanwhile.Add(row.Record.Row); // stored by another import since the plan was made
                         continue;
                     }
                     var module = catalogue.Find(row.Record.ModuleId)!;
                     db.Completions.Add(Completions.Recorded(CompletedVersion.Of(module), row.UserId, row.AgencyId, row.Record.CompletedAt,
                         CompletionSources.Import, actor.UserId, note, row.Record.ScorePercent, row.Record.ExpiresAt));
-                    added++;
+                    newRows++;
                 }
-                if (i == batches.Count - 1)
+                if (last)
                 {
                     auditLog.Add(db, actor.EntryFor(AuditActions.CompletionsImported, agency.Id, agency.Code, agency.Name, string.Create(CultureInfo.InvariantCulture,
-                        $"Filen {fileName}: {added} genomförda utbildningar tillagda, {existing.Count} fanns redan, {plan.Errors.Select(e => e.Row).Distinct().Count()} avvisade rader.")));
+                        $"Filen {fileName}: {added + newRows} genomförda utbildningar tillagda, {existing.Count + storedMeanwhile.Count} fanns redan, {plan.Errors.Select(e => e.Row).Distinct().Count()} avvisade rader.")));
                 }
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+                return (newRows, storedMeanwhile);
+            }, cancellationToken);
+            added += batchAdded;
+            existing.AddRange(batchExisting);
             db.ChangeTracker.Clear();
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;

@@ -10,7 +10,7 @@ using Training.Web.Data;
 namespace Training.Web.Pages.Admin;
 
 /// <summary>Every agency with how many people belong to it, and creating a new one.</summary>
-public class AgenciesModel(TrainingDbContext db, AuditLog auditLog, WriteGate writes, IStringLocalizer<SharedResource> t) : PageModel
+public class AgenciesModel(TrainingDbContext db, AuditLog auditLog, DatabaseWrites writes, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Row(string Code, string Name, IReadOnlyList<string> Domains, int People);
 
@@ -41,25 +41,25 @@ public class AgenciesModel(TrainingDbContext db, AuditLog auditLog, WriteGate wr
         }
         if (ModelState.IsValid)
         {
-            using (await writes.EnterAsync(HttpContext.RequestAborted))
+            var created = await writes.RunAsync(db, async () =>
             {
                 if (await db.Agencies.AnyAsync(a => a.Code == code))
                 {
-                    ModelState.AddModelError("Input.Code", t["Koden {0} används redan av en annan myndighet.", code]);
+                    return false;
                 }
-                else
-                {
-                    var agency = new Agency { Code = code, Name = name };
-                    await using var transaction = await db.Database.BeginTransactionAsync();
-                    db.Agencies.Add(agency);
-                    await db.SaveChangesAsync();
-                    auditLog.AddForAgency(db, User, AuditActions.AgencyCreated, agency, $"Myndigheten {name} skapades med koden {code}.");
-                    await db.SaveChangesAsync();
-                    await transaction.CommitAsync();
-                    TempData["Meddelande"] = t["Myndigheten {0} är skapad. Lägg till e-postdomäner, enheter och befattningar.", name].Value;
-                    return Redirect("/admin/myndigheter/" + code);
-                }
+                var agency = new Agency { Code = code, Name = name };
+                db.Agencies.Add(agency);
+                await db.SaveChangesAsync();
+                auditLog.AddForAgency(db, User, AuditActions.AgencyCreated, agency, $"Myndigheten {name} skapades med koden {code}.");
+                await db.SaveChangesAsync();
+                return true;
+            }, HttpContext.RequestAborted);
+            if (created)
+            {
+                TempData["Meddelande"] = t["Myndigheten {0} är skapad. Lägg till e-postdomäner, enheter och befattningar.", name].Value;
+                return Redirect("/admin/myndigheter/" + code);
             }
+            ModelState.AddModelError("Input.Code", t["Koden {0} används redan av en annan myndighet.", code]);
         }
         await LoadAsync();
         return Page();

@@ -13,7 +13,7 @@ namespace Training.Web.Pages.Admin;
 /// One agency: its name, email domains, units and job roles. Each change is checked and stored behind the write
 /// gate (so two admins cannot both take the same domain) with an entry that says in Swedish what changed.
 /// </summary>
-public class AgencyModel(TrainingDbContext db, AuditLog auditLog, WriteGate writes, IStringLocalizer<SharedResource> t) : PageModel
+public class AgencyModel(TrainingDbContext db, AuditLog auditLog, DatabaseWrites writes, IStringLocalizer<SharedResource> t) : PageModel
 {
     private static readonly StringComparer SwedishOrder = StringComparer.Create(TrainingApp.Swedish, ignoreCase: true);
 
@@ -240,26 +240,34 @@ public class AgencyModel(TrainingDbContext db, AuditLog auditLog, WriteGate writ
 
     private async Task<IActionResult> ChangeAsync(string code, Func<Agency, Task<Outcome>> change)
     {
-        using (await writes.EnterAsync(HttpContext.RequestAborted))
+        var outcome = await writes.RunAsync(db, async () =>
         {
             var agency = await db.Agencies.Include(a => a.Domains).Include(a => a.Units).Include(a => a.JobRoles).FirstOrDefaultAsync(a => a.Code == code);
             if (agency is null)
             {
-                return NotFound();
+                return null;
             }
             var outcome = await change(agency);
-            if (outcome.Error is null)
+            if (outcome.Error is null && outcome.Details is not null)
             {
-                if (outcome.Details is not null)
-                {
-                    auditLog.AddForAgency(db, User, AuditActions.AgencyChanged, agency, outcome.Details);
-                    await db.SaveChangesAsync();
-                    Message = outcome.Message;
-                }
-                return Redirect("/admin/myndigheter/" + code);
+                auditLog.AddForAgency(db, User, AuditActions.AgencyChanged, agency, outcome.Details);
+                await db.SaveChangesAsync();
             }
-            ModelState.AddModelError(outcome.Field!, outcome.Error);
+            return outcome;
+        }, HttpContext.RequestAborted);
+        if (outcome is null)
+        {
+            return NotFound();
         }
+        if (outcome.Error is null)
+        {
+            if (outcome.Details is not null)
+            {
+                Message = outcome.Message;
+            }
+            return Redirect("/admin/myndigheter/" + code);
+        }
+        ModelState.AddModelError(outcome.Field!, outcome.Error);
         db.ChangeTracker.Clear();
         await LoadAsync(code);
         return Page();

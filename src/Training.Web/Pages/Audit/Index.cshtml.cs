@@ -82,8 +82,8 @@ public class IndexModel(TrainingDbContext db, IStringLocalizer<SharedResource> t
         }
         if (Person is not null)
         {
-            var pattern = UserQueries.ContainsPattern(Person);
-            entries = entries.Where(e => EF.Functions.Like(e.ActorLabel, pattern, "\\") || EF.Functions.Like(e.SubjectLabel!, pattern, "\\"));
+            var pattern = SearchText.ContainsPattern(Person);
+            entries = entries.Where(e => EF.Functions.Like(SearchText.Fold(e.ActorLabel), pattern, "\\") || EF.Functions.Like(SearchText.Fold(e.SubjectLabel), pattern, "\\"));
         }
         if (Action is not null)
         {

@@ -18,7 +18,7 @@ namespace Training.Web.Pages.Hr;
 /// not found (404), for reading and for every post.
 /// </summary>
 public class EmployeeModel(
-    TrainingDbContext db, AccountChanges changes, ContentCatalogue catalogue, AuditLog auditLog, WriteGate writes, TimeProvider clock,
+    TrainingDbContext db, AccountChanges changes, ContentCatalogue catalogue, AuditLog auditLog, DatabaseWrites writes, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int NoteMaxLength = 1000;
@@ -161,12 +161,11 @@ public class EmployeeModel(
 
         if (ModelState.IsValid)
         {
-            using (await writes.EnterAsync(HttpContext.RequestAborted))
-            await using (var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted))
+            var recorded = await writes.RunAsync(db, async () =>
             {
                 if (corrected is not null && await db.Completions.AnyAsync(c => c.SupersedesId == corrected.Id, HttpContext.RequestAborted))
                 {
-                    ModelState.AddModelError("Input", t["Registreringen har redan rättats. Rätta den senaste registreringen i stället."]);
+                    return false;
                 }
                 else
                 {
@@ -182,11 +181,15 @@ public class EmployeeModel(
                         : $"{title} ({version.Version}): registreringen från {SwedishTime.Date(corrected.CompletedAt)}{ScoreText(corrected.ScorePercent)} ersätts av {SwedishTime.Date(completedAt)}{ScoreText(score)}. Underlag: {note}";
                     auditLog.Add(db, User, corrected is null ? AuditActions.CompletionRecorded : AuditActions.CompletionCorrected, person, details);
                     await db.SaveChangesAsync(HttpContext.RequestAborted);
-                    await transaction.CommitAsync(HttpContext.RequestAborted);
-                    Message = corrected is null ? t["Den genomförda utbildningen är registrerad."] : t["Rättelsen är sparad. Den tidigare registreringen är markerad som ersatt."];
-                    return Redirect($"/hr/medarbetare/{id}#genomforda");
+                    return true;
                 }
+            }, HttpContext.RequestAborted);
+            if (recorded)
+            {
+                Message = corrected is null ? t["Den genomförda utbildningen är registrerad."] : t["Rättelsen är sparad. Den tidigare registreringen är markerad som ersatt."];
+                return Redirect($"/hr/medarbetare/{id}#genomforda");
             }
+            ModelState.AddModelError("Input", t["Registreringen har redan rättats. Rätta den senaste registreringen i stället."]);
         }
         db.ChangeTracker.Clear();
         await LoadAsync(id, Input.Corrects);

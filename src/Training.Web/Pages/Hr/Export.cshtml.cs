@@ -11,7 +11,7 @@ namespace Training.Web.Pages.Hr;
 /// The HR export (design §7) in CSV, XLSX or JSON, with the overview's filters: streamed from the database to the
 /// response as the rows are read, never cached, and written to the audit log with who, which filter and how many rows.
 /// </summary>
-public class ExportModel(TrainingDbContext db, ContentCatalogue catalogue, TimeProvider clock, AuditLog auditLog, WriteGate writes) : PageModel
+public class ExportModel(TrainingDbContext db, ContentCatalogue catalogue, TimeProvider clock, AuditLog auditLog, DatabaseWrites writes) : PageModel
 {
     public HrScope Scope { get; private set; } = null!;
 
@@ -52,12 +52,12 @@ public class ExportModel(TrainingDbContext db, ContentCatalogue catalogue, TimeP
         }
         finally
         {
-            using (await writes.EnterAsync(CancellationToken.None))
+            await writes.RunAsync(db, async () =>
             {
                 auditLog.AddForAgency(db, User, AuditActions.Exported, scope.Agency,
                     $"Export av genomföranden ({format}), {(finished ? rows + " rader" : "avbruten")}; filter: {scope.Filter.Describe()}.");
                 await db.SaveChangesAsync(CancellationToken.None);
-            }
+            }, CancellationToken.None);
         }
         return new EmptyResult();
     }

@@ -19,7 +19,7 @@ namespace Training.Web.Pages.Hr;
 /// many completed each mandatory module within the period (completions in force, one per person and module). As a
 /// printable page and as CSV, audited like every export.
 /// </summary>
-public class ReportModel(TrainingDbContext db, ContentCatalogue catalogue, TimeProvider clock, AuditLog auditLog, WriteGate writes) : PageModel
+public class ReportModel(TrainingDbContext db, ContentCatalogue catalogue, TimeProvider clock, AuditLog auditLog, DatabaseWrites writes) : PageModel
 {
     /// <summary>One line of the report: the agency as a whole, or one unit (an empty name for the people of no unit).</summary>
     public sealed record Line(string Name, bool IsAgency, ComplianceCount AtEnd, IReadOnlyDictionary<string, int> CompletedInPeriod);
@@ -64,12 +64,12 @@ public class ReportModel(TrainingDbContext db, ContentCatalogue catalogue, TimeP
         {
             csv.Append(CsvLines.Line(row));
         }
-        using (await writes.EnterAsync(CancellationToken.None))
+        await writes.RunAsync(db, async () =>
         {
             auditLog.AddForAgency(db, User, AuditActions.Exported, Scope.Agency,
                 $"Underlag för redovisning (csv), {SwedishTime.Date(From)}–{SwedishTime.Date(To)}, {Lines.Count} rader.");
             await db.SaveChangesAsync(CancellationToken.None);
-        }
+        }, CancellationToken.None);
         Response.Headers.CacheControl = "no-store";
         var fileName = string.Create(CultureInfo.InvariantCulture, $"redovisning-{Scope.Agency.Code}-{From:yyyy-MM-dd}-{To:yyyy-MM-dd}.csv");
         return File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", fileName);

@@ -14,7 +14,7 @@ namespace Training.Web.Pages.Modules;
 /// The graded quiz: opens once every section of the current version has been read, draws a stored attempt,
 /// and grades it on the server. The open attempt's page holds no answer key.
 /// </summary>
-public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, WriteGate writes, TimeProvider clock) : PageModel
+public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progress progress, DatabaseWrites writes, TimeProvider clock) : PageModel
 {
     public CatalogueModule Module { get; private set; } = null!;
 
@@ -62,8 +62,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         {
             var drawn = QuizDraw.Draw(Module.Pool, Module.Quiz.Questions, new Random(RandomNumberGenerator.GetInt32(int.MaxValue)));
             var (userId, versionId) = (User.UserIdOf(), Module.VersionId);
-            using (await writes.EnterAsync(HttpContext.RequestAborted))
-            await using (var transaction = await db.Database.BeginTransactionAsync())
+            await writes.RunAsync(db, async () =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var mine = db.QuizAttempts.Where(a => a.UserId == userId && a.ModuleVersionId == versionId);
@@ -82,9 +81,8 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
                         StartedAt = now,
                     });
                     await db.SaveChangesAsync();
-                    await transaction.CommitAsync();
                 }
-            }
+            }, HttpContext.RequestAborted);
         }
         return RedirectToPage(new { id });
     }
@@ -127,8 +125,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
             var now = clock.GetUtcNow().UtcDateTime;
             var submission = QuizSubmission.Grade(drawn, responses, passMark, completes, userId, User.AgencyIdOf(), attempt, now);
 
-            using (await writes.EnterAsync(HttpContext.RequestAborted))
-            await using (var transaction = await db.Database.BeginTransactionAsync())
+            await writes.RunAsync(db, async () =>
             {
                 var taken = await db.QuizAttempts
                     .Where(a => a.Id == attempt && a.SubmittedAt == null)
@@ -143,8 +140,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
                     db.Completions.Add(completion);
                     await db.SaveChangesAsync();
                 }
-                await transaction.CommitAsync();
-            }
+            }, HttpContext.RequestAborted);
         }
         return Redirect($"/moduler/{id}/prov/{attempt}");
     }

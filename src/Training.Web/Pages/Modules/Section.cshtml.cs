@@ -14,7 +14,7 @@ using Training.Web.Learning;
 namespace Training.Web.Pages.Modules;
 
 public class SectionModel(
-    ContentCatalogue catalogue, TrainingDbContext db, Progress progress, KnowledgeCheckAnswers checkAnswers, WriteGate writes, TimeProvider clock,
+    ContentCatalogue catalogue, TrainingDbContext db, Progress progress, KnowledgeCheckAnswers checkAnswers, DatabaseWrites writes, TimeProvider clock,
     RequestTokens tokens) : PageModel, IAsyncResultFilter
 {
     private bool servingSection;
@@ -74,18 +74,16 @@ public class SectionModel(
         {
             return Redirect($"/moduler/{id}");
         }
-        // Checked and written in one immediate transaction, so that Confirm sent many times at once gives one completion.
-        using (await writes.EnterAsync(HttpContext.RequestAborted))
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        // Checked and written in one transaction, so that Confirm sent many times at once gives one completion.
+        await writes.RunAsync(db, async () =>
         {
             await LoadCompletedAsync();
             if (!Completed)
             {
                 db.Completions.Add(Completions.For(Module, userId, User.AgencyIdOf(), clock.GetUtcNow().UtcDateTime, CompletionSources.Confirmation));
                 await db.SaveChangesAsync();
-                await transaction.CommitAsync();
             }
-        }
+        }, HttpContext.RequestAborted);
         return Redirect($"/moduler/{id}/{n}");
     }
 

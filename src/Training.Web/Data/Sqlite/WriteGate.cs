@@ -1,4 +1,4 @@
-namespace Training.Web.Data;
+namespace Training.Web.Data.Sqlite;
 
 /// <summary>
 /// Lets one read-then-write transaction at a time into SQLite from this process. Without it, simultaneous

@@ -1,7 +1,8 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Training.Web.Data;
+namespace Training.Web.Data.Sqlite;
 
 /// <summary>
 /// synchronous and busy_timeout last only for their connection, so every opened connection gets them.
@@ -16,6 +17,7 @@ public sealed class SqlitePragmas(WalCheckpoints? checkpoints = null) : DbConnec
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        AddFunctions(connection);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -23,8 +25,12 @@ public sealed class SqlitePragmas(WalCheckpoints? checkpoints = null) : DbConnec
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        AddFunctions(connection);
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static void AddFunctions(DbConnection connection) =>
+        ((SqliteConnection)connection).CreateFunction<string?, string?>(SearchText.SqlFunction, SearchText.Fold, isDeterministic: true);
 }

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Training.Web.Infrastructure;
 
-namespace Training.Web.Data;
+namespace Training.Web.Data.Sqlite;
 
 /// <summary>
 /// Moves SQLite's WAL checkpoints off the request path. By default the commit that takes the WAL past 1000
@@ -11,10 +11,12 @@ namespace Training.Web.Data;
 /// runs a PASSIVE checkpoint every second: it copies what no reader still needs and never blocks readers or
 /// writers. Verbs do not run hosted services, so they keep SQLite's own checkpoints.
 /// </summary>
-public sealed partial class WalCheckpoints(IConfiguration configuration, Readiness readiness, ILogger<WalCheckpoints> logger) : BackgroundService
+public sealed partial class WalCheckpoints(WalCheckpoints.Target target, Readiness readiness, ILogger<WalCheckpoints> logger) : BackgroundService
 {
+    /// <summary>The database file's connection string.</summary>
+    public sealed record Target(string ConnectionString);
+
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private readonly string connectionString = TrainingApp.ConnectionString(configuration);
 
     public bool Running { get; private set; }
 
@@ -50,7 +52,7 @@ public sealed partial class WalCheckpoints(IConfiguration configuration, Readine
     {
         try
         {
-            using var connection = new SqliteConnection(connectionString);
+            using var connection = new SqliteConnection(target.ConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA wal_checkpoint({mode});";
