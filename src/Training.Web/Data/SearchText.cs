@@ -4,17 +4,12 @@ namespace Training.Web.Data;
 /// The rule for searching names, addresses and labels: both the stored text and what was typed are folded to lower
 /// case, Swedish letters included (neither SQLite's LIKE nor PostgreSQL's lower() under the C locale folds Å to å).
 /// In a query <see cref="Fold"/> runs in the database as <c>training_fold</c>: on SQLite this very method, registered on
-/// every connection (<see cref="Sqlite.SqlitePragmas"/>); on PostgreSQL a SQL function made by its first migration.
+/// every connection (<see cref="Sqlite.SqlitePragmas"/>); on PostgreSQL a SQL function made by its first migration
+/// (lower() after the capitals of Swedish and Nordic names are mapped by hand, whatever the database's locale).
 /// </summary>
 public static class SearchText
 {
     public const string SqlFunction = "training_fold";
-
-    /// <summary>The PostgreSQL form: the capitals of Swedish (and Nordic) names mapped by hand, then lower().</summary>
-    public const string PostgresFunction = $"""
-        CREATE OR REPLACE FUNCTION {SqlFunction}(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-        AS $$ SELECT lower(translate($1, 'ÅÄÖÆØÉÈÜ', 'åäöæøéèü')) $$;
-        """;
 
     public static string? Fold(string? text) => text?.ToLowerInvariant();
 

@@ -25,6 +25,14 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     public TrainingSite(string? contentPath = null, string? dataFolder = null, string environment = "Development")
     {
         DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("training-test-").FullName;
+        // A site given its folder may be started again on it; its PostgreSQL database then lives until the test run ends.
+        Database = TestDatabase.For(DataFolder);
+        if (dataFolder is not null)
+        {
+            var database = Database;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => database.Dispose();
+            keepDatabase = true;
+        }
         ContentPath = contentPath ?? RepositoryPaths.Content;
         Environment = environment;
         // https, so the Secure session cookie travels as it would in production
@@ -32,6 +40,11 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     }
 
     public string DataFolder { get; }
+
+    /// <summary>The site's database (<see cref="TestDatabase"/>): SQLite unless TRAINING_TEST_POSTGRES is set.</summary>
+    public TestDatabaseInstance Database { get; }
+
+    private readonly bool keepDatabase;
 
     public string ContentPath { get; }
 
@@ -71,7 +84,11 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:Training", $"Data Source={DatabaseFile}");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseSetting("Data:Folder", DataFolder);
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Site:BaseUrl", "https://training.test");
@@ -93,6 +110,16 @@ public partial class TrainingSite : WebApplicationFactory<Program>
             builder.ConfigureTestServices(testServices);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(Errors)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!keepDatabase)
+        {
+            Database.Dispose();
+        }
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Starts the host and waits until /health says start-up work is done.</summary>

@@ -366,8 +366,8 @@ public sealed class ImportTests(ImportSite fixture) : IClassFixture<ImportSite>
             P1;Pia Pågår;pia.pagar@polisen.se;;utredare;2024-01-15
             """);
         string running;
-        // holding the write gate keeps the import at its first batch, so the running state can be looked at
-        using (await site.Services.GetRequiredService<WriteGate>().EnterAsync())
+        // holding the writes keeps the import at its first batch, so the running state can be looked at
+        await using (await HoldImportWritesAsync())
         {
             var confirmed = await Forms.PostAsync(fixture.PolisenHr, preview + "?handler=Confirm", new Dictionary<string, string>(), formPage: preview);
             Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
@@ -379,6 +379,37 @@ public sealed class ImportTests(ImportSite fixture) : IClassFixture<ImportSite>
         Assert.Contains($"<a href=\"{preview}\">Uppdatera</a>", running, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Confirm", running, StringComparison.Ordinal);
         Assert.Contains("Importen är klar", await ImportSite.ResultAsync(fixture.PolisenHr, preview), StringComparison.Ordinal);
+    }
+
+    /// <summary>SQLite: this process's write queue; PostgreSQL: a lock on the people's table that lets reads through.</summary>
+    private async Task<IAsyncDisposable> HoldImportWritesAsync()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            var held = await site.Services.GetRequiredService<Training.Web.Data.Sqlite.WriteGate>().EnterAsync();
+            return new Release(() => held.Dispose());
+        }
+        var connection = new Npgsql.NpgsqlConnection(site.Database.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new Npgsql.NpgsqlCommand("LOCK TABLE \"AspNetUsers\" IN SHARE ROW EXCLUSIVE MODE", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        return new Release(() =>
+        {
+            transaction.Rollback();
+            connection.Dispose();
+        });
+    }
+
+    private sealed class Release(Action release) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            release();
+            return ValueTask.CompletedTask;
+        }
     }
 
     [Fact]
