@@ -16,7 +16,7 @@ public class AdminCommandsTests
         int exit;
         using (new EnvironmentVariables(new Dictionary<string, string>
         {
-            ["ConnectionStrings__Training"] = $"Data Source={site.DatabaseFile}",
+            ["Database__Provider"] = site.Database.Provider.ToString(), ["ConnectionStrings__Training"] = site.Database.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Content__Path"] = RepositoryPaths.Content,
         }))

@@ -20,7 +20,7 @@ public sealed class UserCommandsTests : IDisposable
         site = new TrainingSite(dataFolder: folder.Path);
         environment = new EnvironmentVariables(new Dictionary<string, string>
         {
-            ["ConnectionStrings__Training"] = $"Data Source={site.DatabaseFile}",
+            ["Database__Provider"] = site.Database.Provider.ToString(), ["ConnectionStrings__Training"] = site.Database.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Content__Path"] = RepositoryPaths.Content,
             ["Email__PickupDirectory"] = site.MailFolder,

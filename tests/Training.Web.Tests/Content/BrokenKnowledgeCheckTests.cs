@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Training.Web.Commands;
 
@@ -58,14 +59,7 @@ public sealed class BrokenKnowledgeCheckTests : IDisposable
         await using (var first = new TrainingSite(stored.Path, data.Path))
         {
             await first.StartAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(data.Path, "training.db")}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE ModuleVersions SET RenderedJson = 'null' WHERE ModuleId = 'hel'";
-            Assert.Equal(1, command.ExecuteNonQuery());
+            Assert.Equal(1, first.WithDb(db => db.Database.ExecuteSqlRaw("""UPDATE "ModuleVersions" SET "RenderedJson" = 'null' WHERE "ModuleId" = 'hel'""")));
         }
         SqliteConnection.ClearAllPools();
 

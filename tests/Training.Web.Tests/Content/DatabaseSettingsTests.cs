@@ -7,7 +7,7 @@ namespace Training.Web.Tests.Content;
 [Collection(SiteCollection.Name)]
 public class DatabaseSettingsTests(SharedSite shared)
 {
-    [Fact]
+    [SqliteFact]
     public async Task EveryConnection_RunsInWalWithNormalSyncAndABusyTimeout()
     {
         await shared.Site.WithServicesAsync(async services =>
@@ -20,7 +20,7 @@ public class DatabaseSettingsTests(SharedSite shared)
         });
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task TheSitesConnections_LeaveCheckpointsToTheBackground_AndWhatTheyWriteStillReachesTheDatabaseFile()
     {
         await using var site = new TrainingSite();
@@ -45,7 +45,7 @@ public class DatabaseSettingsTests(SharedSite shared)
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AVerbsConnections_KeepSqlitesOwnCheckpoints()
     {
         // A verb builds the site's services, as here, but never starts the host and its background services.

@@ -348,7 +348,7 @@ public sealed class RemindersCommandTests
         int[] exits;
         using (new EnvironmentVariables(new Dictionary<string, string>
         {
-            ["ConnectionStrings__Training"] = $"Data Source={site.DatabaseFile}",
+            ["Database__Provider"] = site.Database.Provider.ToString(), ["ConnectionStrings__Training"] = site.Database.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Content__Path"] = site.ContentPath,
             ["Email__PickupDirectory"] = site.MailFolder,

@@ -228,4 +228,25 @@ public class UserAdministrationTests(StaffSite staff) : IClassFixture<StaffSite>
         Assert.Contains("sokbar.aklagare@aklagare.se", aklagare, StringComparison.Ordinal);
         Assert.DoesNotContain("sokbar.polis@polisen.se", aklagare, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheUserList_FindsSwedishLetters_WhateverTheirCase_OnEitherDatabase()
+    {
+        var person = await Site.CreateUserAsync("asa.ostlund@polisen.se");
+        await Site.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<TrainingDbContext>();
+            var stored = await db.Users.SingleAsync(u => u.Id == person.Id);
+            stored.Name = "Åsa Östlund-Ärlig";
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var search in new[] { "ÅSA ÖSTLUND", "åsa östlund", "östlund-ärlig", "ÄRLIG" })
+        {
+            var page = await staff.AsAdmin.GetStringAsync(new Uri("/admin/anvandare?sok=" + Uri.EscapeDataString(search), UriKind.Relative));
+            Assert.True(page.Contains("asa.ostlund@polisen.se", StringComparison.Ordinal), $"{search} ({TestDatabase.Provider}) did not find Åsa Östlund-Ärlig");
+        }
+        var other = await staff.AsAdmin.GetStringAsync(new Uri("/admin/anvandare?sok=" + Uri.EscapeDataString("Östlund-Ärligare"), UriKind.Relative));
+        Assert.DoesNotContain("asa.ostlund@polisen.se", other, StringComparison.Ordinal);
+    }
 }

@@ -222,8 +222,8 @@ public sealed partial class QuizTests : IAsyncLifetime
         var attempt = await StartAttemptAsync(client);
         await SubmitAsync(client, Answers(attempt, right: true));
 
-        var update = await Record.ExceptionAsync(() => Task.FromResult(site.WithDb(db => db.Database.ExecuteSqlRaw("UPDATE Completions SET ScorePercent = 1"))));
-        var delete = await Record.ExceptionAsync(() => Task.FromResult(site.WithDb(db => db.Database.ExecuteSqlRaw("DELETE FROM Completions"))));
+        var update = await Record.ExceptionAsync(() => Task.FromResult(site.WithDb(db => db.Database.ExecuteSqlRaw("""UPDATE "Completions" SET "ScorePercent" = 1"""))));
+        var delete = await Record.ExceptionAsync(() => Task.FromResult(site.WithDb(db => db.Database.ExecuteSqlRaw("""DELETE FROM "Completions" """))));
 
         Assert.Contains("append-only", update?.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete?.Message, StringComparison.Ordinal);
