@@ -121,6 +121,8 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             user.Property(u => u.SortName).HasMaxLength(200).HasComputedColumnSql(SurnameOrder.SqliteExpression, stored: false);
             user.HasIndex(u => new { u.AgencyId, u.SortName, u.Id });
             user.HasIndex(u => new { u.SortName, u.Id });
+            // An agency's people in batches by id (overview, export, reminders): a range, not a sort of the agency per batch.
+            user.HasIndex(u => new { u.AgencyId, u.Id });
             user.Property(u => u.CreatedAt).HasConversion(UtcDateTime.Converter);
         });
 

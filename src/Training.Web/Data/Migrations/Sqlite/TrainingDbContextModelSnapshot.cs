@@ -961,6 +961,8 @@ namespace Training.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "EmployeeNumber")
                         .IsUnique();
 
+                    b.HasIndex("AgencyId", "Id");
+
                     b.HasIndex("SortName", "Id");
 
                     b.HasIndex("AgencyId", "SortName", "Id");
