@@ -1,0 +1,221 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Training.Web.Data;
+
+namespace Training.Web.Tests.Browser;
+
+/// <summary>
+/// Issue 16: the editor, versions, diff, GIFT preview and statistics pass axe with real data on them, and a trainer can
+/// write, save and publish with the keyboard alone.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public partial class AuthoringFlowTests(BrowserSite browser)
+{
+    private const string ModuleId = "webbredigerad";
+    private const string TrainerEmail = "webbutbildare@polisen.se";
+
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static bool prepared;
+
+    private static string Text(string body) => $$"""
+        ---
+        id: {{ModuleId}}
+        title: Webbredigerad modul
+        version: "1.0"
+        summary: Skriven i webbläsaren.
+        quiz:
+          pass_mark: 50
+        ---
+        Inledning.
+
+        ## Första avsnittet
+
+        {{body}}
+
+        ## Andra avsnittet
+
+        Text två.
+
+        ```gift
+        // [id:w1]
+        ::w1::Är detta sant? {T}
+
+        // [id:w2]
+        ::w2::Vilken färg har himlen? {=Blå ~Röd ~Grön}
+        ```
+
+        """;
+
+    /// <summary>
+    /// Once per site: a trainer writes the module and publishes 1.0 and 1.1 through the real forms, and two learners
+    /// take its quiz, so the pages under test show versions, a diff and statistics.
+    /// </summary>
+    private async Task PrepareAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            if (prepared)
+            {
+                return;
+            }
+            var site = browser.Site;
+            await site.CreateUserAsync(TrainerEmail, "polisen", Roles.Trainer);
+            var trainer = await site.SignInAsync(TrainerEmail);
+            await Forms.PostAsync(trainer, "/redigera", new() { ["Input.Id"] = ModuleId, ["Input.Title"] = "Webbredigerad modul" });
+            foreach (var (body, note) in new[] { ("Första lydelsen.", "Första versionen."), ("Första lydelsen, rättad.", "Ett stavfel rättat.") })
+            {
+                var revision = site.WithDb(db => db.ModuleDrafts.Where(d => d.ModuleId == ModuleId).Select(d => d.Revision).SingleOrDefault());
+                var saved = await Forms.PostAsync(trainer, $"/redigera/{ModuleId}?handler=Save", new() { ["Text"] = Text(body), ["Revision"] = $"{revision}" }, $"/redigera/{ModuleId}");
+                Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+                revision = site.WithDb(db => db.ModuleDrafts.Where(d => d.ModuleId == ModuleId).Select(d => d.Revision).Single());
+                var published = await Forms.PostAsync(trainer, $"/redigera/{ModuleId}?handler=Publish",
+                    new() { ["kind"] = "Minor", ["note"] = note, ["Revision"] = $"{revision}", ["confirmed"] = "false" }, $"/redigera/{ModuleId}");
+                Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+            }
+            foreach (var name in new[] { "statistik1", "statistik2" })
+            {
+                await site.CreateUserAsync($"{name}@polisen.se");
+                var learner = await site.SignInAsync($"{name}@polisen.se");
+                await learner.GetAsync(new Uri($"/moduler/{ModuleId}/1", UriKind.Relative));
+                await learner.GetAsync(new Uri($"/moduler/{ModuleId}/2", UriKind.Relative));
+                await Forms.PostAsync(learner, $"/moduler/{ModuleId}/prov?handler=Start", [], $"/moduler/{ModuleId}/prov");
+                var quiz = await learner.GetStringAsync(new Uri($"/moduler/{ModuleId}/prov", UriKind.Relative));
+                var answers = FirstOption().Matches(quiz).GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.First().Groups[2].Value);
+                Assert.Equal(2, answers.Count);
+                var submitted = await Forms.PostAsync(learner, $"/moduler/{ModuleId}/prov?handler=Submit", answers, $"/moduler/{ModuleId}/prov");
+                Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+            }
+            prepared = true;
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    [GeneratedRegex("name=\"(q[0-9]+)\" value=\"([^\"]+)\"")]
+    private static partial Regex FirstOption();
+
+    [Fact]
+    public async Task TheEditor_WithTheLivePreviewShowingProblems_HasNoWcagViolations()
+    {
+        await PrepareAsync();
+        var page = await browser.NewPageAsync(BrowserSite.AdminEmail);
+        await page.GotoAsync($"/redigera/{ModuleId}");
+
+        var textarea = page.GetByLabel("index.md (front matter och Markdown)");
+        await textarea.FillAsync(Text("Ändrad lydelse med [en trasig länk](saknas.pdf)."));
+        await textarea.DispatchEventAsync("input");
+        await page.Locator("#forhandsvisning .problems").WaitForAsync(new() { Timeout = 15_000 });
+
+        Assert.Contains("Ändrad lydelse", await page.Locator("#forhandsvisning").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("rad 13", await page.Locator("#forhandsvisning .problems").TextContentAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/redigera")]
+    [InlineData("/redigera/" + ModuleId + "/versioner")]
+    [InlineData("/redigera/" + ModuleId + "/statistik")]
+    public async Task AuthoringPage_WithRealData_HasNoWcagViolations(string url)
+    {
+        await PrepareAsync();
+        var page = await browser.NewPageAsync(BrowserSite.AdminEmail);
+
+        await page.GotoAsync(url);
+
+        if (url.EndsWith("/versioner", StringComparison.Ordinal))
+        {
+            Assert.True(await page.Locator("tbody tr").CountAsync() >= 2);
+            Assert.True(await page.Locator("ol.diff ins").CountAsync() >= 1); // the diff between the last two is shown
+        }
+        if (url.EndsWith("/statistik", StringComparison.Ordinal))
+        {
+            Assert.Contains("w2", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        }
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheDiffBetweenChosenVersions_HasNoWcagViolations()
+    {
+        await PrepareAsync();
+        var page = await browser.NewPageAsync(BrowserSite.AdminEmail);
+        await page.GotoAsync($"/redigera/{ModuleId}/versioner");
+
+        var values = await page.Locator("#fran option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        await page.Locator("#fran").SelectOptionAsync(values[^1]);
+        await page.Locator("#till").SelectOptionAsync(values[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jämför" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("fran=", StringComparison.Ordinal));
+
+        Assert.Contains("Första lydelsen.", await page.Locator("ol.diff del").First.TextContentAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheGiftUploadPreview_WithAnError_HasNoWcagViolations()
+    {
+        await PrepareAsync();
+        var page = await browser.NewPageAsync(BrowserSite.AdminEmail);
+        await page.GotoAsync($"/redigera/{ModuleId}/fragor");
+
+        await page.GetByLabel("GIFT-fil (till exempel exporterad från Moodle)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "moodle.gift",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("// [id:n1]\n::Ny:: Är detta en ny fråga? {T}\n\n// [id:n2]\n::Trasig:: Saknar slut {\n=a\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Läs filen" }).ClickAsync();
+        await page.Locator(".problems").WaitForAsync();
+
+        Assert.Contains("rad 4", await page.Locator(".problems").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator(".question-list li").CountAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ATrainer_CanWriteSaveAndPublishAMajorVersion_WithTheKeyboardAlone()
+    {
+        await PrepareAsync();
+        var page = await browser.NewPageAsync(BrowserSite.AdminEmail);
+        await page.GotoAsync("/redigera");
+
+        await Keyboard.TabUntilAsync(page, $"e => e.getAttribute('href') === '/redigera/{ModuleId}'");
+        await Keyboard.FollowFocusedLinkAsync(page, $"/redigera/{ModuleId}");
+        await Keyboard.TabUntilAsync(page, "e => e.id === 'text'");
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.TypeAsync("Ett tillägg skrivet med tangentbordet.\n");
+        await page.Locator("#forhandsvisning").GetByText("Ett tillägg skrivet med tangentbordet.").WaitForAsync(new() { Timeout = 15_000 });
+
+        await Keyboard.TabUntilAsync(page, "e => e.textContent.trim() === 'Spara utkast'");
+        var saved = page.WaitForURLAsync(url => url.Contains("sparat=1", StringComparison.Ordinal));
+        await page.Keyboard.PressAsync("Enter");
+        await saved;
+
+        await Keyboard.TabUntilAsync(page, "e => e.id === 'kind-minor'");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.True(await page.Locator("#kind-major").IsCheckedAsync());
+        await Keyboard.TabUntilAsync(page, "e => e.id === 'note'");
+        await page.Keyboard.TypeAsync("Ny huvudversion via tangentbordet.");
+        await Keyboard.TabUntilAsync(page, "e => e.textContent.trim() === 'Publicera'");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".confirm").WaitForAsync();
+        Assert.Contains("är en ny huvudversion", await page.Locator(".confirm").TextContentAsync(), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await Keyboard.TabUntilAsync(page, "e => e.textContent.trim().startsWith('Ja, publicera version')");
+        var published = page.WaitForURLAsync(url => url.Contains("publicerat=1", StringComparison.Ordinal));
+        await page.Keyboard.PressAsync("Enter");
+        await published;
+
+        Assert.Contains("Versionen är publicerad.", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, browser.Site.WithDb(db => db.ModuleVersions.Where(v => v.ModuleId == ModuleId).OrderByDescending(v => v.Id).Select(v => v.VersionMajor).First()));
+        await page.Context.CloseAsync();
+    }
+}
