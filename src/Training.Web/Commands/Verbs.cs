@@ -9,6 +9,7 @@ public static class Verbs
     public const string Usage = """
         Användning: dotnet run --project src/Training.Web -- <kommando>
           content check [mapp]             kontrollerar innehållet (path:rad: meddelande; slutkod 1 vid fel)
+          content import [mapp]            lagrar en ny version av varje modul vars filer ändrats (per modul: ny version, oförändrad eller fel; slutkod 1 vid fel)
           content inspect <fil> --json     skriver ut en modul, GIFT- eller Moodle XML-fil som JSON
           content import-questions <fil.gift|fil.xml> <modul-id> [--content <mapp>]   lägger till frågorna i modulens quiz.gift
           content export-questions <modul-id> --format gift|xml [--content <mapp>]   skriver ut modulens frågor för Moodle
@@ -31,6 +32,7 @@ public static class Verbs
             return (args[0], args.ElementAtOrDefault(1)) switch
             {
                 ("content", "check") => await ContentCommands.CheckAsync(rest, output, error),
+                ("content", "import") => await ContentCommands.ImportAsync(rest, output, error),
                 ("content", "inspect") => ContentCommands.Inspect(rest, output, error),
                 ("content", "import-questions") => ContentCommands.ImportQuestions(rest, output, error),
                 ("content", "export-questions") => ContentCommands.ExportQuestions(rest, output, error),
