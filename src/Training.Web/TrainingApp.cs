@@ -84,6 +84,7 @@ public static class TrainingApp
         services.AddSingleton<ImportStore>();
         services.AddSingleton<EmployeeImporter>();
         services.AddScoped<CompletionImporter>();
+        services.AddScoped<Privacy.Anonymisation>();
         services.AddSingleton<CompletionUploads>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());

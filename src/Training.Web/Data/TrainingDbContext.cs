@@ -122,6 +122,8 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             user.HasIndex(u => new { u.AgencyId, u.SortName, u.Id });
             user.HasIndex(u => new { u.SortName, u.Id });
             user.Property(u => u.CreatedAt).HasConversion(UtcDateTime.Converter);
+            user.Property(u => u.DeactivatedAt).HasConversion(UtcDateTime.NullableConverter);
+            user.Property(u => u.AnonymisedAt).HasConversion(UtcDateTime.NullableConverter);
         });
 
         builder.Entity<SectionVisit>(visit =>
