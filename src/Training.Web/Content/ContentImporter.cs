@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Content;
 using Training.Web.Data;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Content;
 
@@ -28,7 +29,7 @@ public sealed partial class ContentImporter(
     {
         if (!Directory.Exists(contentPath))
         {
-            LogNoContentFolder(ContentPaths.Display(contentPath));
+            LogNoContentFolder(LogText.Safe(ContentPaths.Display(contentPath)));
             await RefreshAsync(cancellationToken);
             return new ContentSet([], [], [], []);
         }
@@ -37,11 +38,11 @@ public sealed partial class ContentImporter(
         {
             if (problem.Severity == ProblemSeverity.Error)
             {
-                LogContentError(problem.ToString());
+                LogContentError(LogText.Safe(problem.ToString()));
             }
             else
             {
-                LogContentWarning(problem.ToString());
+                LogContentWarning(LogText.Safe(problem.ToString()));
             }
         }
 
@@ -70,7 +71,7 @@ public sealed partial class ContentImporter(
                     }
                     if (stored.Any(v => v.ModuleId == module.Id && v.Version == version))
                     {
-                        LogChangedWithoutBump(module.IndexPath, module.Id, version);
+                        LogChangedWithoutBump(LogText.Safe(module.IndexPath), LogText.Safe(module.Id), LogText.Safe(version));
                     }
                     await StoreAsync(db, module, cancellationToken);
                 }
@@ -78,7 +79,7 @@ public sealed partial class ContentImporter(
                 {
                     // One module's content must never keep the other modules, or the site, from starting.
                     db.ChangeTracker.Clear();
-                    LogModuleSkipped(e, module.IndexPath);
+                    LogModuleSkipped(e, LogText.Safe(module.IndexPath));
                 }
             }
             await StoreTracksAsync(db, content.Tracks, cancellationToken);
@@ -96,7 +97,7 @@ public sealed partial class ContentImporter(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            LogStored(module.Id, version.Version, module.ContentHash[..12]);
+            LogStored(module.Id, version.Version, module.ContentHash[..12]); // both checked by the loader: an id and "major.minor"
         }
         catch (DbUpdateException)
         {
@@ -139,7 +140,7 @@ public sealed partial class ContentImporter(
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
             {
-                LogModuleSkipped(e, $"{version.ModuleId} {version.Version}");
+                LogModuleSkipped(e, LogText.Safe($"{version.ModuleId} {version.Version}"));
             }
         }
         var tracks = (await db.ContentTracks.AsNoTracking().OrderBy(t => t.Position).ToListAsync(cancellationToken))
