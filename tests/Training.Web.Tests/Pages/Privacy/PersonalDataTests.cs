@@ -71,7 +71,9 @@ public class PersonalDataTests(StaffSite staff) : IClassFixture<StaffSite>
             foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
             {
                 var column = property.GetColumnName();
-                var count = db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\" WHERE \"{column}\" LIKE {{0}}", $"%{value}%").Single();
+                // Names from the model, not from input; the value travels as a parameter.
+                var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\" WHERE \"" + column + "\" LIKE {0}";
+                var count = db.Database.SqlQueryRaw<int>(sql, $"%{value}%").Single();
                 if (count > 0)
                 {
                     found.Add($"{table}.{column}");
