@@ -51,7 +51,7 @@ public class DbCommandsTests
         // Each write is a completion and its audit entry in one transaction: a consistent copy has as many of one as of the other.
         using var stop = new CancellationTokenSource();
         var written = 0;
-        var writesBeforeBackup = new TaskCompletionSource();
+        var writesBeforeBackup = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = Task.Run(async () =>
         {
             using var scope = site.Services.CreateScope();
@@ -75,7 +75,6 @@ public class DbCommandsTests
 
         var (exit, output, error) = await BackupAsync(site, "Sqlite", copy);
         var during = Volatile.Read(ref written);
-        await Task.Delay(200);
         await stop.CancelAsync();
         await writer;
 
