@@ -54,6 +54,9 @@ public static class TrainingApp
             options.ValidateOnBuild = true;
         });
         AddServices(builder);
+        builder.AddLogs();
+        builder.AddTelemetry();
+        builder.AddHealth();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -84,6 +87,7 @@ public static class TrainingApp
         services.AddSingleton<ImportStore>();
         services.AddSingleton<EmployeeImporter>();
         services.AddScoped<CompletionImporter>();
+        services.AddScoped<Privacy.Anonymisation>();
         services.AddSingleton<CompletionUploads>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());
@@ -102,6 +106,7 @@ public static class TrainingApp
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Language");
                 options.Conventions.AllowAnonymousToFolder("/Errors");
+                options.Conventions.AllowAnonymousToFolder("/Privacy"); // the privacy notice and the accessibility statement
                 // The ways in are open; the account's own pages (/konto, password, two-factor) need a session like the rest.
                 foreach (var page in AnonymousAccountPages)
                 {

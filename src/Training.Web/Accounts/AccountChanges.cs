@@ -52,7 +52,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             {
                 return AccountChangeResult.NotAllowed;
             }
-            if (person.IsActive == active)
+            if (person.IsActive == active || person.AnonymisedAt is not null)
             {
                 return AccountChangeResult.Unchanged;
             }
@@ -61,6 +61,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
                 return AccountChangeResult.LastAdmin;
             }
             person.IsActive = active;
+            person.DeactivatedAt = active ? null : clock.GetUtcNow().UtcDateTime;
             auditLog.Add(db, actor, active ? AuditActions.Activated : AuditActions.Deactivated, person);
             Check(await users.UpdateSecurityStampAsync(person));
             await transaction.CommitAsync();

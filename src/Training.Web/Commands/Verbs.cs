@@ -19,6 +19,8 @@ public static class Verbs
           completions import <fil.csv> --agency <kod>   importerar genomförda utbildningar från ett annat system (rad N: orsak)
           reminders run [--date åååå-mm-dd]   skickar dagens påminnelser (varje påminnelse bara en gång)
           export completions --agency <kod> --format csv|xlsx|json [--out fil]   HR-exporten av genomföranden
+          db backup <fil> [--force]        en konsekvent kopia av SQLite-databasen medan webbplatsen kör
+          privacy anonymise [--agency <kod>] [--dry-run]   anonymiserar de som slutat längre sedan än myndighetens gallringstid
         Utan kommando startar webbplatsen.
         """;
 
@@ -42,6 +44,8 @@ public static class Verbs
                 ("completions", "import") => await CompletionCommands.ImportAsync(rest, output, error),
                 ("reminders", "run") => await ReminderCommands.RunAsync(rest, output, error),
                 ("export", "completions") => await ExportCommands.CompletionsAsync(rest, output, error),
+                ("db", "backup") => await DbCommands.BackupAsync(rest, output, error),
+                ("privacy", "anonymise") => await PrivacyCommands.AnonymiseAsync(rest, output, error),
                 _ => Unknown(args, error),
             };
         }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Authoring;
 using Training.Core.Content;
 using Training.Web.Data;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Content;
 
@@ -33,7 +34,7 @@ public sealed partial class ContentImporter(
     {
         if (!Directory.Exists(contentPath))
         {
-            LogNoContentFolder(ContentPaths.Display(contentPath));
+            LogNoContentFolder(LogText.Safe(ContentPaths.Display(contentPath)));
             await RefreshAsync(cancellationToken);
             return new ContentImport(new ContentSet([], [], [], []), [], FolderFound: false);
         }
@@ -42,11 +43,11 @@ public sealed partial class ContentImporter(
         {
             if (problem.Severity == ProblemSeverity.Error)
             {
-                LogContentError(problem.ToString());
+                LogContentError(LogText.Safe(problem.ToString()));
             }
             else
             {
-                LogContentWarning(problem.ToString());
+                LogContentWarning(LogText.Safe(problem.ToString()));
             }
         }
 
@@ -82,7 +83,7 @@ public sealed partial class ContentImporter(
                     var number = Publishing.NumberForChangedFiles(module.Version, highest, previouslyDeclared);
                     if (number != module.Version)
                     {
-                        LogNumberedAbove(module.IndexPath, module.Id, module.Version.ToString(), number.ToString(), highest?.ToString() ?? "");
+                        LogNumberedAbove(LogText.Safe(module.IndexPath), module.Id, module.Version.ToString(), number.ToString(), highest?.ToString() ?? "");
                     }
                     report.Add(await StoreAsync(db, module, number, cancellationToken));
                 }
@@ -90,7 +91,7 @@ public sealed partial class ContentImporter(
                 {
                     // One module's content must never keep the other modules, or the site, from starting.
                     db.ChangeTracker.Clear();
-                    LogModuleSkipped(e, module.IndexPath);
+                    LogModuleSkipped(e, LogText.Safe(module.IndexPath));
                     report.Add(new ModuleImport(module.Id, module.IndexPath, ModuleImportOutcome.Failed, null, e.Message));
                 }
             }
@@ -117,7 +118,7 @@ public sealed partial class ContentImporter(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            LogStored(module.Id, version.Version, module.ContentHash[..12]);
+            LogStored(module.Id, version.Version, module.ContentHash[..12]); // both checked by the loader: an id and "major.minor"
             return new ModuleImport(module.Id, module.IndexPath, ModuleImportOutcome.Stored, version.Version);
         }
         catch (DbUpdateException)
@@ -162,7 +163,7 @@ public sealed partial class ContentImporter(
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
             {
-                LogModuleSkipped(e, $"{version.ModuleId} {version.Version}");
+                LogModuleSkipped(e, LogText.Safe($"{version.ModuleId} {version.Version}"));
             }
         }
         var tracks = (await db.ContentTracks.AsNoTracking().OrderBy(t => t.Position).ToListAsync(cancellationToken))

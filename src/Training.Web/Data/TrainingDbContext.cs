@@ -124,6 +124,8 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             // An agency's people in batches by id (overview, export, reminders): a range, not a sort of the agency per batch.
             user.HasIndex(u => new { u.AgencyId, u.Id });
             user.Property(u => u.CreatedAt).HasConversion(UtcDateTime.Converter);
+            user.Property(u => u.DeactivatedAt).HasConversion(UtcDateTime.NullableConverter);
+            user.Property(u => u.AnonymisedAt).HasConversion(UtcDateTime.NullableConverter);
         });
 
         builder.Entity<SectionVisit>(visit =>

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace Training.Web.Commands;
+
+public static class DbCommands
+{
+    private const string Usage = "Användning: db backup <fil> [--force]";
+
+    /// <summary>
+    /// <c>db backup &lt;file&gt; [--force]</c>: a consistent copy of the SQLite database, taken while the site runs and
+    /// writes. <c>VACUUM INTO</c> reads one snapshot (WAL lets writers go on meanwhile) and writes a compact file; it is
+    /// written beside the target under another name and moved into place only when whole, so a failed backup never
+    /// leaves a half file where the last good one was. Exit 0, 1 when the copy could not be made, 2 for a usage error
+    /// (or PostgreSQL, which is backed up with pg_dump).
+    /// </summary>
+    public static async Task<int> BackupAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var force = args.Contains("--force");
+        var files = args.Where(a => !a.StartsWith('-')).ToList();
+        if (files.Count != 1 || args.Any(a => a.StartsWith('-') && a != "--force"))
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var app = TrainingApp.Build(["--Logging:LogLevel:Default=Warning"]);
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        if (!string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync(
+                "Databasen är PostgreSQL (Database:Provider). Säkerhetskopiera den med pg_dump, till exempel " +
+                "pg_dump --format=custom --file=training.dump <databas>, och återställ med pg_restore (se docs/deployment.md).");
+            return 2;
+        }
+
+        var target = Path.GetFullPath(files[0]);
+        if (File.Exists(target) && !force)
+        {
+            await error.WriteLineAsync($"Filen {target} finns redan. Välj ett annat namn, eller skriv över den med --force.");
+            return 1;
+        }
+        if (Path.GetDirectoryName(target) is { } folder && !Directory.Exists(folder))
+        {
+            await error.WriteLineAsync($"Mappen {folder} finns inte.");
+            return 1;
+        }
+
+        var source = new SqliteConnectionStringBuilder(TrainingApp.ConnectionString(configuration)) { Mode = SqliteOpenMode.ReadWrite };
+        if (!File.Exists(source.DataSource))
+        {
+            await error.WriteLineAsync($"Databasen {source.DataSource} finns inte.");
+            return 1;
+        }
+
+        var partial = target + ".partial-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            await using (var connection = new SqliteConnection(source.ToString()))
+            {
+                await connection.OpenAsync();
+                await using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = "VACUUM INTO $file";
+                vacuum.Parameters.AddWithValue("$file", partial);
+                vacuum.CommandTimeout = 0; // a large database takes minutes, and that is fine
+                await vacuum.ExecuteNonQueryAsync();
+            }
+            SqliteConnection.ClearAllPools();
+            File.Move(partial, target, overwrite: force);
+        }
+        catch (SqliteException e)
+        {
+            await error.WriteLineAsync($"Säkerhetskopian kunde inte göras: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+
+        var size = new FileInfo(target).Length;
+        await output.WriteLineAsync($"Säkerhetskopian är skriven till {target} ({size / 1024.0 / 1024.0:0.0} MB).");
+        return 0;
+    }
+}
