@@ -78,6 +78,8 @@ public static class TrainingApp
         services.AddSingleton<Progress>();
         services.AddSingleton<KnowledgeCheckAnswers>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<JobLeases>();
+        services.AddSharedKeys();
         services.AddSingleton<RequestTokens>();
         services.AddSingleton<KnowledgeCheckForms>();
         services.AddSingleton<AuditLog>();
