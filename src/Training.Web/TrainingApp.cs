@@ -79,7 +79,6 @@ public static class TrainingApp
         services.AddSingleton<KnowledgeCheckAnswers>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<JobLeases>();
-        services.AddSharedKeys();
         services.AddSingleton<RequestTokens>();
         services.AddSingleton<KnowledgeCheckForms>();
         services.AddSingleton<AuditLog>();
@@ -134,6 +133,7 @@ public static class TrainingApp
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddSharedKeys(); // last: it takes out what the AddDataProtection calls above put in
     }
 
     private static void AddAccounts(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)

@@ -19,8 +19,19 @@ public static class SharedKeys
 
     private const string FirstKeyLease = "data-protection-first-key";
 
-    public static void AddSharedKeys(this IServiceCollection services) =>
+    public static void AddSharedKeys(this IServiceCollection services)
+    {
         services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<TrainingDbContext>();
+        // Data protection reads the key ring as the host starts, before StartupWork has migrated a new database, and logs
+        // an error when the table is not there yet. StartupWork reads the keys itself once the table is there
+        // (EnsureFirstKeyAsync); the ring is then loaded at its first use, which the readiness gate holds back until then.
+        // (Each AddDataProtection, which antiforgery and Identity call too, adds it again: call this after them.)
+        foreach (var eager in services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+        {
+            services.Remove(eager);
+        }
+    }
 
     /// <summary>
     /// Makes the first key of an empty database under a lease. Two instances starting at once on a new database would
