@@ -211,6 +211,9 @@ public sealed class SiteProcess : IAsyncDisposable
         {
             start.Environment[key] = value;
         }
+        // A home of its own, as on a machine of its own: what an instance keeps in its user profile (data protection's
+        // default key folder, ~/.aspnet) the other cannot see.
+        start.Environment["HOME"] = Directory.CreateDirectory(Path.Combine(workingDirectory, "home-" + name)).FullName;
         var site = new SiteProcess(Process.Start(start)!, baseAddress);
         site.process.OutputDataReceived += (_, e) => site.Record(name, e.Data);
         site.process.ErrorDataReceived += (_, e) => site.Record(name, e.Data);
