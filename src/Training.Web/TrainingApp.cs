@@ -81,6 +81,7 @@ public static class TrainingApp
         services.AddSingleton<Progress>();
         services.AddSingleton<KnowledgeCheckAnswers>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<JobLeases>();
         services.AddSingleton<RequestTokens>();
         services.AddSingleton<KnowledgeCheckForms>();
         services.AddSingleton<AuditLog>();
@@ -137,6 +138,7 @@ public static class TrainingApp
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddSharedKeys(); // last: it takes out what the AddDataProtection calls above put in
     }
 
     private static void AddAccounts(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
