@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Issue #15: on `seed demo --employees 40000`,
-#   (a) the CSV export of all of polisen's rows (`export completions --agency polisen --format csv --out file`) must take at
+#   (a) the CSV export of all of polisen's rows (HR's POST /hr/export on the running site, in Production) must take at
 #       most twice as long as `sqlite3 -csv` printing the same rows (each person × required module, with the person's
-#       unit, job role and latest completion in force) from the same database, with a peak memory under 200 MB;
+#       unit, job role and latest completion in force) from the same database, with the site's peak memory (its
+#       VmHWM, from start through sign-in and the exports) under 200 MB;
 #   (b) the whole-agency overview `/hr` must render within three times its underlying aggregate query (people and
 #       people with a valid completion, per unit and module) run in `sqlite3`.
 #
-# Usage: bash bench/hr-export.sh          Env: EMPLOYEES (default 40000), KEEP=1 (keep the temporary folder).
+# Usage: bash bench/hr-export.sh          Env: EMPLOYEES (default 40000), KEEP=1 (keep the temporary folder),
+#        SEEDED=<a kept folder> (reuse its seeded database and password instead of seeding again; it is copied).
 #
 # Publishes the site in Release, seeds the demo with EMPLOYEES employees (the demo requirements and completions
 # included) and a password of this run's own, then times each side three times and reports the best of each.
@@ -49,20 +51,53 @@ log "publishing (Release) …"
 (cd "$repo_root" && dotnet publish src/Training.Web -c Release -o "$tmp/site") >"$tmp/publish.log" 2>&1 \
     || { tail -n 30 "$tmp/publish.log" >&2; die "dotnet publish failed"; }
 
-password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-log "seed demo --employees $EMPLOYEES …"
-seed_started=$SECONDS
-(cd "$tmp/site" && ./Training.Web seed demo --employees "$EMPLOYEES" --password "$password") >"$tmp/seed.log" 2>&1 \
-    || { tail -n 30 "$tmp/seed.log" >&2; die "seed demo failed"; }
-log "seeded in $((SECONDS - seed_started)) s"
+if [[ -n ${SEEDED:-} ]]; then
+    cp "$SEEDED/bench.db" "$tmp/bench.db" && password=$(cat "$SEEDED/password") || die "SEEDED=$SEEDED has no bench.db and password"
+    log "reusing the database seeded in $SEEDED"
+else
+    password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    printf '%s' "$password" >"$tmp/password"
+    log "seed demo --employees $EMPLOYEES …"
+    seed_started=$SECONDS
+    (cd "$tmp/site" && ./Training.Web seed demo --employees "$EMPLOYEES" --password "$password") >"$tmp/seed.log" 2>&1 \
+        || { tail -n 30 "$tmp/seed.log" >&2; die "seed demo failed"; }
+    log "seeded in $((SECONDS - seed_started)) s"
+fi
 
-# (a) the export
-export_once() { (cd "$tmp/site" && ./Training.Web export completions --agency polisen --format csv --out "$tmp/export.csv"); }
-log "exporting (once for memory) …"
-/usr/bin/time -v -o "$tmp/time.txt" bash -c "cd '$tmp/site' && ./Training.Web export completions --agency polisen --format csv --out '$tmp/export.csv'" >/dev/null
-max_rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
-rows=$(($(wc -l <"$tmp/export.csv") - 1))
+# The site, in Production, signed in as polisen's HR
+port=$(( 5200 + RANDOM % 600 ))
+base_url="http://127.0.0.1:$port"
+# Staff must set up two-factor sign-in before anything else in Production; the benchmark measures the page, not that
+# set-up, so this site process runs without the requirement (the only setting that differs from an operator's).
+(cd "$tmp/site" && Security__RequireTwoFactorForStaff=false exec ./Training.Web --urls "$base_url") >"$tmp/site.log" 2>&1 &
+site_pid=$!
+deadline=$((SECONDS + 90))
+until [[ $(curl -s -o /dev/null -w '%{http_code}' "$base_url/health" || true) == 200 ]]; do
+    kill -0 "$site_pid" 2>/dev/null || { tail -n 30 "$tmp/site.log" >&2; die "the site exited"; }
+    ((SECONDS < deadline)) || die "the site did not start within 90 s"
+    sleep 0.5
+done
+jar="$tmp/cookies.txt"
+token=$(curl -sS -c "$jar" "$base_url/konto/logga-in" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+status=$(curl -sS -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "Input.Email=hr@polisen.example" \
+    --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$base_url/konto/logga-in")
+[[ $status == 302 ]] || die "sign-in answered $status"
+cookie="Cookie: $(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')"
+
+# (a) the export, as HR downloads it
+page=$(curl -sS -H "$cookie" -c "$jar" -b "$jar" "$base_url/hr/export")
+export_token=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<<"$page" | head -n 1)
+[[ -n $export_token ]] || die "GET /hr/export gave no form"
+cookie="Cookie: $(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')"
+export_once() {
+    local code
+    code=$(curl -sS -o "$tmp/export.csv" -w '%{http_code}' -H "$cookie" --data-urlencode "format=csv" \
+        --data-urlencode "__RequestVerificationToken=$export_token" "$base_url/hr/export")
+    [[ $code == 200 ]] || die "POST /hr/export answered $code"
+}
 export_s=$(best_of 3 export_once)
+rows=$(($(grep -c $'\r$' "$tmp/export.csv") - 1)) # records end in CRLF; a line break inside a quoted name does not
+peak_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$site_pid/status")
 
 # The same rows from sqlite3: the required modules are those the export wrote (module_id is the 7th column).
 modules=$(tail -n +2 "$tmp/export.csv" | cut -d';' -f7 | sort -u | awk '{ printf "%s(\x27%s\x27)", (NR > 1 ? "," : ""), $0 }')
@@ -85,31 +120,15 @@ sqlite_s=$(best_of 3 sqlite_rows)
 sqlite_count=$(wc -l <"$tmp/sqlite.csv")
 
 printf '\nHR export and overview — seed demo --employees %s\n' "$EMPLOYEES"
-printf 'export completions --agency polisen --format csv: %s rows in %s s; sqlite3 -csv, %s rows: %s s; ratio %s (target <= 2)\n' \
+printf 'POST /hr/export (csv, whole agency): %s rows in %s s; sqlite3 -csv, %s rows: %s s; ratio %s (target <= 2)\n' \
     "$rows" "$export_s" "$sqlite_count" "$sqlite_s" "$(awk -v a="$export_s" -v b="$sqlite_s" 'BEGIN { printf "%.2f", a / b }')"
-printf 'export peak memory (max RSS): %s MB (target < 200)\n' "$(awk -v k="$max_rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')"
+printf 'site peak memory (VmHWM, start to last export): %s MB (target < 200)\n' "$(awk -v k="$peak_kb" 'BEGIN { printf "%.0f", k / 1024 }')"
 
 # (b) the overview against its aggregate query
-port=$(( 5200 + RANDOM % 600 ))
-base_url="http://127.0.0.1:$port"
-(cd "$tmp/site" && exec ./Training.Web --urls "$base_url") >"$tmp/site.log" 2>&1 &
-site_pid=$!
-deadline=$((SECONDS + 90))
-until [[ $(curl -s -o /dev/null -w '%{http_code}' "$base_url/health" || true) == 200 ]]; do
-    kill -0 "$site_pid" 2>/dev/null || { tail -n 30 "$tmp/site.log" >&2; die "the site exited"; }
-    ((SECONDS < deadline)) || die "the site did not start within 90 s"
-    sleep 0.5
-done
-jar="$tmp/cookies.txt"
-token=$(curl -sS -c "$jar" "$base_url/konto/logga-in" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
-status=$(curl -sS -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "Input.Email=hr@polisen.example" \
-    --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$base_url/konto/logga-in")
-[[ $status == 302 ]] || die "sign-in answered $status"
-cookie="Cookie: $(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')"
+
 overview_once() {
     local code
     code=$(curl -sS -o "$tmp/overview.html" -w '%{http_code} %{redirect_url}' -H "$cookie" "$base_url/hr")
-    # On 2026-11-30 this answered 302: staff accounts are sent to set up two-factor sign-in first (not yet handled here).
     [[ $code == 200* ]] || die "GET /hr answered $code"
 }
 overview_once # warm-up (and the check that the page answers)

@@ -53,6 +53,9 @@ public static class TrainingApp
             options.ValidateOnBuild = true;
         });
         AddServices(builder);
+        builder.AddLogs();
+        builder.AddTelemetry();
+        builder.AddHealth();
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -72,12 +75,14 @@ public static class TrainingApp
         services.AddSingleton<ComponentHtml>();
         services.AddSingleton<Progress>();
         services.AddSingleton<KnowledgeCheckAnswers>();
+        services.AddSingleton<JobLeases>();
         services.AddSingleton<RequestTokens>();
         services.AddSingleton<KnowledgeCheckForms>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ImportStore>();
         services.AddSingleton<EmployeeImporter>();
         services.AddScoped<CompletionImporter>();
+        services.AddScoped<Privacy.Anonymisation>();
         services.AddSingleton<CompletionUploads>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());
@@ -96,6 +101,7 @@ public static class TrainingApp
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Language");
                 options.Conventions.AllowAnonymousToFolder("/Errors");
+                options.Conventions.AllowAnonymousToFolder("/Privacy"); // the privacy notice and the accessibility statement
                 // The ways in are open; the account's own pages (/konto, password, two-factor) need a session like the rest.
                 foreach (var page in AnonymousAccountPages)
                 {
@@ -126,6 +132,7 @@ public static class TrainingApp
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddSharedKeys(); // last: it takes out what the AddDataProtection calls above put in
     }
 
     private static void AddAccounts(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)

@@ -22,6 +22,26 @@ public static partial class Publishing
         : kind == PublishKind.Major ? new ModuleVersionNumber(now.Major + 1, 0) : new ModuleVersionNumber(now.Major, now.Minor + 1);
 
     /// <summary>
+    /// The number a changed module in content/ is stored as. The number its front matter declares when that is above
+    /// every stored version of the module; otherwise (the browser published past it, or the files changed without a
+    /// bump) the next number above the highest stored one: a new major when the declared major is above the major the
+    /// files declared when they were last stored (the author meant a major change), else the next minor.
+    /// </summary>
+    /// <param name="declared">The <c>version</c> in the changed files' front matter.</param>
+    /// <param name="highestStored">The highest version stored for the module, whatever its origin; null when none is.</param>
+    /// <param name="previouslyDeclared">What the files declared when a version of them was last stored; null when never.</param>
+    public static ModuleVersionNumber NumberForChangedFiles(
+        ModuleVersionNumber declared, ModuleVersionNumber? highestStored, ModuleVersionNumber? previouslyDeclared)
+    {
+        if (highestStored is not { } highest || declared > highest)
+        {
+            return declared;
+        }
+        var major = previouslyDeclared is { } before && declared.Major > before.Major;
+        return Next(highest, major ? PublishKind.Major : PublishKind.Minor);
+    }
+
+    /// <summary>
     /// index.md with its front matter's <c>version</c> set to <paramref name="version"/> (quoted), added after the
     /// opening <c>---</c> when it has none; the text is unchanged when it has no front matter.
     /// </summary>

@@ -1,7 +1,10 @@
+using System.Text.RegularExpressions;
+using Training.Core.Gift;
+
 namespace Training.Core.Content;
 
 /// <summary>Where a module's own files (images, attachments) are served, and how a relative link in its text finds them.</summary>
-public static class ModuleFiles
+public static partial class ModuleFiles
 {
     /// <summary>The URL of a file inside a module: <c>/moduler/{id}/filer/{path}</c>.</summary>
     public static string Url(string moduleId, string relativePath) =>
@@ -22,6 +25,52 @@ public static class ModuleFiles
         ArgumentNullException.ThrowIfNull(contentHash);
         return $"{Url(moduleId, relativePath)}?{VersionQuery}={contentHash[..Math.Min(VersionHashLength, contentHash.Length)]}";
     }
+
+    /// <summary>
+    /// A question text (GIFT, in <paramref name="format"/>) with its links to the module's own files pinned to one stored
+    /// version, as the renderer does for index.md: a relative link (<c>bilder/karta.png</c>) and a link to
+    /// <c>/moduler/{id}/filer/…</c> without a version both become <see cref="Url(string, string, string)"/>, so a learner
+    /// on 1.x sees 1.x's image after 2.0 changed it. Other links, and plain text, are left as they are.
+    /// </summary>
+    public static string PinLinks(string text, TextFormat format, string moduleId, string contentHash)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (format == TextFormat.Plain || text.Length == 0)
+        {
+            return text;
+        }
+        var filesPrefix = Url(moduleId, "x")[..^1];
+        string Pin(string url)
+        {
+            if (url.StartsWith(filesPrefix, StringComparison.Ordinal))
+            {
+                var cut = url.IndexOfAny(['?', '#']);
+                if (cut >= 0 && url[cut] == '?')
+                {
+                    return url; // already names a version (or a query of its own)
+                }
+                var path = Uri.UnescapeDataString(cut >= 0 ? url[filesPrefix.Length..cut] : url[filesPrefix.Length..]);
+                return Url(moduleId, path, contentHash) + (cut >= 0 ? url[cut..] : "");
+            }
+            if (url.Length == 0 || url[0] is '/' or '#' or '?' || SchemePattern().IsMatch(url))
+            {
+                return url;
+            }
+            return Resolve(url) is { } file ? Url(moduleId, file.Path, contentHash) + file.Suffix : url;
+        }
+        return format == TextFormat.Html
+            ? HtmlLinkPattern().Replace(text, m => m.Groups[1].Value + Pin(m.Groups[2].Value) + m.Groups[3].Value)
+            : MarkdownLinkPattern().Replace(text, m => m.Groups[1].Value + Pin(m.Groups[2].Value));
+    }
+
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
+    private static partial Regex SchemePattern();
+
+    [GeneratedRegex(@"(\]\(\s*<?)([^)\s>]+)")]
+    private static partial Regex MarkdownLinkPattern();
+
+    [GeneratedRegex(@"(\b(?:src|href)\s*=\s*[""'])([^""']*)([""'])", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlLinkPattern();
 
     /// <summary>
     /// The relative path of a file a request may be served, or null: inside the module, no hidden names, and neither

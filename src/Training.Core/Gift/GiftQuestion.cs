@@ -170,6 +170,26 @@ public sealed record GiftQuestion
         }
     }
 
+    /// <summary>
+    /// This question with every text of <see cref="FormattedTexts"/> passed through <paramref name="map"/> (given the text
+    /// and the format it is rendered in).
+    /// </summary>
+    public GiftQuestion MapTexts(Func<string, TextFormat, string> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        string? Optional(string? text, TextFormat? format) => text is null ? null : map(text, format ?? Format);
+        return this with
+        {
+            Text = map(Text, Format),
+            TextAfter = Optional(TextAfter, Format),
+            Answers = [.. Answers.Select(a => a with { Text = map(a.Text, a.Format ?? Format), Feedback = Optional(a.Feedback, a.FeedbackFormat) })],
+            Pairs = [.. Pairs.Select(p => p.Left.Length == 0 ? p : p with { Left = map(p.Left, p.LeftFormat ?? Format) })],
+            Ranges = [.. Ranges.Select(r => r with { Feedback = Optional(r.Feedback, r.FeedbackFormat) })],
+            WrongFeedback = Optional(WrongFeedback, WrongFeedbackFormat),
+            GeneralFeedback = Optional(GeneralFeedback, GeneralFeedbackFormat),
+        };
+    }
+
     /// <summary>True when both questions have the same content; <see cref="Path"/> and <see cref="Line"/> do not count.</summary>
     public bool Equals(GiftQuestion? other) =>
         other is not null

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Training.Core.Reports;
@@ -29,10 +30,12 @@ public static class CsvLines
     /// <summary>A text field, neutralised and quoted as needed.</summary>
     public static string Text(string? value) => Quote(SpreadsheetText.Neutralise(value ?? ""));
 
+    private static readonly SearchValues<char> NeedQuoting = SearchValues.Create([Separator, '"', '\r', '\n']);
+
     /// <summary>A field written as it is (numbers and ISO dates, which never need neutralising), quoted as needed.</summary>
     public static string Quote(string value)
     {
-        if (value.IndexOfAny([Separator, '"', '\r', '\n']) < 0)
+        if (value.AsSpan().IndexOfAny(NeedQuoting) < 0)
         {
             return value;
         }
@@ -43,13 +46,15 @@ public static class CsvLines
     public static string Line(IEnumerable<string> fields)
     {
         var line = new StringBuilder();
+        var first = true;
         foreach (var field in fields)
         {
-            if (line.Length > 0)
+            if (!first)
             {
-                line.Append(Separator);
+                line.Append(Separator); // by position, not by what was written: a line may begin with an empty field
             }
             line.Append(field);
+            first = false;
         }
         return line.Append("\r\n").ToString();
     }

@@ -51,7 +51,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
             {
                 return AccountChangeResult.NotAllowed;
             }
-            if (person.IsActive == active)
+            if (person.IsActive == active || person.AnonymisedAt is not null)
             {
                 return AccountChangeResult.Unchanged;
             }
@@ -60,6 +60,7 @@ public sealed class AccountChanges(TrainingDbContext db, UserManager<User> users
                 return AccountChangeResult.LastAdmin;
             }
             person.IsActive = active;
+            person.DeactivatedAt = active ? null : clock.GetUtcNow().UtcDateTime;
             auditLog.Add(db, actor, active ? AuditActions.Activated : AuditActions.Deactivated, person);
             Check(await users.UpdateSecurityStampAsync(person));
             return AccountChangeResult.Done;

@@ -12,11 +12,12 @@ namespace Training.Web.Accounts;
 /// <summary>
 /// Keeps sign-in tickets in the database; the cookie holds only a random session key. Ending a session deletes
 /// its row, so the cookie stops working at once. Tickets are cached in memory for a short while to keep a
-/// page view free of database reads; another instance may accept a removed session until its cache expires.
+/// page view free of database reads; another instance of the site that read the session just before may accept it
+/// until its cache expires: at most <see cref="CacheFor"/> (30 s) after the removal, the bound the README states.
 /// </summary>
 public sealed class DbTicketStore(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock) : ITicketStore
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(10);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)

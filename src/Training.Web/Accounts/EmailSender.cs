@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Accounts;
 
@@ -102,11 +103,29 @@ public sealed partial class EmailSender(IConfiguration configuration, ILogger<Em
     /// <summary>An absolute link for an e-mail, always on <c>Site:BaseUrl</c>: a link built from the request's Host header could be forged.</summary>
     public string Link(string pathAndQuery) => (configuration["Site:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/') + pathAndQuery;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "E-post skickad: {Subject}")]
-    private partial void LogSent(string subject);
+    // A subject can carry a module's title or a name: made safe for one log line, and only when the line is written.
+    private void LogSent(string subject)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            Sent(logger, LogText.Safe(subject), null);
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} e-postmeddelanden skickade: {Subject}")]
-    private partial void LogSentMany(int count, string subject);
+    private void LogSentMany(int count, string subject)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            SentMany(logger, count, LogText.Safe(subject), null);
+        }
+    }
+
+    private static readonly Action<ILogger, string, Exception?> Sent =
+        LoggerMessage.Define<string>(LogLevel.Information, new EventId(1, "EmailSent"), "E-post skickad: {Subject}");
+
+    private static readonly Action<ILogger, int, string, Exception?> SentMany =
+        LoggerMessage.Define<int, string>(LogLevel.Information, new EventId(2, "EmailsSent"), "{Count} e-postmeddelanden skickade: {Subject}");
+
 }
 
 /// <summary>One message for <see cref="EmailSender.SendAllAsync"/>.</summary>

@@ -26,13 +26,15 @@ public static class AuditActions
     public const string CompletionRecorded = "completion-recorded";
     public const string CompletionCorrected = "completion-corrected";
     public const string CompletionsImported = "completions-imported";
+    public const string Anonymised = "anonymised";
+    public const string DataDownloaded = "data-downloaded";
 
     public static readonly string[] All =
     [
         SignInFailed, LockedOut, TwoFactorFailed, TwoFactorEnabled, TwoFactorReset, RoleAdded, RoleRemoved,
         Activated, Deactivated, UserChanged, UsersImported, AgencyCreated, AgencyChanged, Exported, Published,
         ReauthenticationFailed, RequirementAdded, RequirementChanged, RequirementRemoved, CertificateDownloaded,
-        CompletionRecorded, CompletionCorrected, CompletionsImported,
+        CompletionRecorded, CompletionCorrected, CompletionsImported, Anonymised, DataDownloaded,
     ];
 
     /// <summary>The action in Swedish (the key for the English resource).</summary>
@@ -61,6 +63,8 @@ public static class AuditActions
         CompletionRecorded => "Genomförd utbildning registrerad",
         CompletionCorrected => "Genomförd utbildning rättad",
         CompletionsImported => "Genomförda utbildningar importerade",
+        Anonymised => "Personer anonymiserade",
+        DataDownloaded => "Egna uppgifter hämtade",
         _ => action,
     };
 }

@@ -2,7 +2,9 @@ namespace Training.Web.Audit;
 
 /// <summary>
 /// One line of the audit log: who did what, when and to whom. Append-only: the database refuses UPDATE and
-/// DELETE. Names and addresses are copied as they were, so the line still reads right after a person changes.
+/// DELETE, with one exception: anonymisation may replace a label that named a person with the anonymous label
+/// (<see cref="Privacy.Anonymisation.Label"/>). Names and addresses are copied as they were, so the line still reads
+/// right after a person changes.
 /// </summary>
 public class AuditEntry
 {

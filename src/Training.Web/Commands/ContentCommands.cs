@@ -39,6 +39,53 @@ public static class ContentCommands
     }
 
     /// <summary>
+    /// <c>content import [dir]</c>: what the site does at start, on demand: each module in the content folder whose files
+    /// (by hash) no stored version has gets a new version; unchanged modules do nothing. Prints one line per module
+    /// (new version x.y, unchanged, or not stored) and each problem as <c>path:line: message</c>. A module with errors
+    /// is left out and its stored versions stay as they are; exit 1 when any error was found, 0 otherwise, 2 for a usage
+    /// error.
+    /// </summary>
+    public static async Task<int> ImportAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var typed = args.Where(a => !a.StartsWith('-')).ToList();
+        if (typed.Count > 1 || args.Any(a => a.StartsWith('-')))
+        {
+            await error.WriteLineAsync("Användning: content import [mapp]");
+            return 2;
+        }
+        await using var app = TrainingApp.Build(["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Training.Web.Content.ContentImporter=None"]);
+        var folder = typed.Count == 1 ? Path.GetFullPath(typed[0]) : TrainingApp.ContentPath(app.Services.GetRequiredService<IConfiguration>());
+        if (!Directory.Exists(folder))
+        {
+            await error.WriteLineAsync($"Mappen finns inte: {typed.FirstOrDefault() ?? ContentPaths.Display(folder)}");
+            return 1;
+        }
+        using (var scope = app.Services.CreateScope())
+        {
+            await DatabaseSetup.PrepareAsync(scope.ServiceProvider);
+        }
+        var import = await app.Services.GetRequiredService<ContentImporter>().ImportWithReportAsync(folder);
+        foreach (var module in import.Modules.OrderBy(m => m.ModuleId, StringComparer.Ordinal))
+        {
+            await output.WriteLineAsync(module.Outcome switch
+            {
+                ModuleImportOutcome.Stored => $"{module.ModuleId}: ny version {module.Version}",
+                ModuleImportOutcome.Unchanged => $"{module.ModuleId}: oförändrad (version {module.Version})",
+                _ => new ContentProblem(module.IndexPath, 1, $"modulen kunde inte lagras ({module.Error}); dess lagrade versioner är orörda.").ToString(),
+            });
+        }
+        foreach (var problem in import.Content.Problems)
+        {
+            await output.WriteLineAsync(problem.ToString());
+        }
+        var errors = import.Content.Problems.Count(p => p.Severity == ProblemSeverity.Error) + import.Modules.Count(m => m.Outcome == ModuleImportOutcome.Failed);
+        var stored = import.Modules.Count(m => m.Outcome == ModuleImportOutcome.Stored);
+        await error.WriteLineAsync(
+            $"{import.Modules.Count} moduler lästa: {stored} nya versioner, {import.Modules.Count - stored - import.Modules.Count(m => m.Outcome == ModuleImportOutcome.Failed)} oförändrade, {errors} fel.");
+        return errors > 0 ? 1 : 0;
+    }
+
+    /// <summary>
     /// <c>content inspect &lt;file&gt; --json</c>: a module (its index.md or folder) as the design §7 JSON, or a question
     /// file (.gift or Moodle .xml) as <c>{"questions": [...], "errors": [...]}</c>: the questions it could read and a
     /// problem for each it could not. Problems also go to standard error; exit 1 on any error (a module with errors
@@ -267,7 +314,7 @@ public static class ContentCommands
             .Where(m => stored.Any(s => s.ModuleId == m.Id && s.Version == m.Version.ToString())
                         && !stored.Contains((m.Id, m.Version.ToString(), m.ContentHash)))
             .Select(m => new ContentProblem(m.IndexPath, 1,
-                $"filerna har ändrats sedan version {m.Version} lagrades: höj versionen (annars lagras en ny version med samma nummer).",
+                $"filerna har ändrats sedan version {m.Version} lagrades: höj versionen (annars lagras de som nästa version efter den högsta lagrade).",
                 ProblemSeverity.Warning));
     }
 }

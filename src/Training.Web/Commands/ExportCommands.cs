@@ -57,7 +57,8 @@ public static class ExportCommands
         await DatabaseSetup.PrepareAsync(services);
         var db = services.GetRequiredService<TrainingDbContext>();
         var catalogue = services.GetRequiredService<ContentCatalogue>();
-        await services.GetRequiredService<ContentImporter>().ImportAsync(TrainingApp.ContentPath(services.GetRequiredService<IConfiguration>()));
+        // The versions the site serves, as stored: an export reports what learners were shown, not what content/ holds now.
+        await services.GetRequiredService<ContentImporter>().RefreshAsync();
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == agencyCode);
         if (agency is null)
         {

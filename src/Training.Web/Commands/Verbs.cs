@@ -9,6 +9,7 @@ public static class Verbs
     public const string Usage = """
         Användning: dotnet run --project src/Training.Web -- <kommando>
           content check [mapp]             kontrollerar innehållet (path:rad: meddelande; slutkod 1 vid fel)
+          content import [mapp]            lagrar en ny version av varje modul vars filer ändrats (per modul: ny version, oförändrad eller fel; slutkod 1 vid fel)
           content inspect <fil> --json     skriver ut en modul, GIFT- eller Moodle XML-fil som JSON
           content import-questions <fil.gift|fil.xml> <modul-id> [--content <mapp>]   lägger till frågorna i modulens quiz.gift
           content export-questions <modul-id> --format gift|xml [--content <mapp>]   skriver ut modulens frågor för Moodle
@@ -18,6 +19,8 @@ public static class Verbs
           completions import <fil.csv> --agency <kod>   importerar genomförda utbildningar från ett annat system (rad N: orsak)
           reminders run [--date åååå-mm-dd]   skickar dagens påminnelser (varje påminnelse bara en gång)
           export completions --agency <kod> --format csv|xlsx|json [--out fil]   HR-exporten av genomföranden
+          db backup <fil> [--force]        en konsekvent kopia av SQLite-databasen medan webbplatsen kör
+          privacy anonymise [--agency <kod>] [--dry-run]   anonymiserar de som slutat längre sedan än myndighetens gallringstid
         Utan kommando startar webbplatsen.
         """;
 
@@ -31,6 +34,7 @@ public static class Verbs
             return (args[0], args.ElementAtOrDefault(1)) switch
             {
                 ("content", "check") => await ContentCommands.CheckAsync(rest, output, error),
+                ("content", "import") => await ContentCommands.ImportAsync(rest, output, error),
                 ("content", "inspect") => ContentCommands.Inspect(rest, output, error),
                 ("content", "import-questions") => ContentCommands.ImportQuestions(rest, output, error),
                 ("content", "export-questions") => ContentCommands.ExportQuestions(rest, output, error),
@@ -40,6 +44,8 @@ public static class Verbs
                 ("completions", "import") => await CompletionCommands.ImportAsync(rest, output, error),
                 ("reminders", "run") => await ReminderCommands.RunAsync(rest, output, error),
                 ("export", "completions") => await ExportCommands.CompletionsAsync(rest, output, error),
+                ("db", "backup") => await DbCommands.BackupAsync(rest, output, error),
+                ("privacy", "anonymise") => await PrivacyCommands.AnonymiseAsync(rest, output, error),
                 _ => Unknown(args, error),
             };
         }

@@ -18,8 +18,15 @@ public sealed record CatalogueModule(
     /// <summary>The language the module's text is written in (front matter <c>language</c>, Swedish unless it says otherwise).</summary>
     public string Language => FrontMatter.Language ?? "sv";
 
-    /// <summary>The graded pool the quiz draws from; empty for a module that is confirmed as read instead.</summary>
-    public IReadOnlyList<GiftQuestion> Pool { get; } = [.. Questions.Where(q => !q.Check)];
+    /// <summary>
+    /// The questions as the learner is shown them: with their links to the module's files pinned to this version, so that
+    /// an attempt or a check on 1.x keeps 1.x's images. <see cref="Questions"/> keeps them as written.
+    /// </summary>
+    private IReadOnlyList<GiftQuestion> Served { get; } =
+        [.. Questions.Select(q => q.MapTexts((text, format) => ModuleFiles.PinLinks(text, format, Id, ContentHash)))];
+
+    /// <summary>The graded pool the quiz draws from, as served; empty for a module that is confirmed as read instead.</summary>
+    public IReadOnlyList<GiftQuestion> Pool => field ??= [.. Served.Where(q => !q.Check)];
 
     public QuizSettings Quiz => FrontMatter.Quiz ?? new QuizSettings();
 
@@ -35,7 +42,7 @@ public sealed record CatalogueModule(
     /// Each knowledge check part's questions, by (section index, part index), from the questions parsed when the version
     /// was stored, with the answers in one fixed order so that the page and its post agree.
     /// </summary>
-    public IReadOnlyDictionary<(int Section, int Part), IReadOnlyList<DrawnQuestion>> Checks { get; } = ChecksOf(Rendered, Questions);
+    public IReadOnlyDictionary<(int Section, int Part), IReadOnlyList<DrawnQuestion>> Checks => field ??= ChecksOf(Rendered, Served);
 
     private static Dictionary<(int, int), IReadOnlyList<DrawnQuestion>> ChecksOf(RenderedModule rendered, IReadOnlyList<GiftQuestion> questions)
     {

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Training.Core.Authoring;
 using Training.Core.Content;
 using Training.Web.Data;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Content;
 
@@ -24,38 +26,42 @@ public sealed partial class ContentImporter(
     /// <summary>How many module versions this process has stored, and so rendered (each new version exactly once).</summary>
     public int RenderedVersions { get; private set; }
 
-    public async Task<ContentSet> ImportAsync(string contentPath, CancellationToken cancellationToken = default)
+    public async Task<ContentSet> ImportAsync(string contentPath, CancellationToken cancellationToken = default) =>
+        (await ImportWithReportAsync(contentPath, cancellationToken)).Content;
+
+    /// <summary>The import, with what it did to each module of the folder (for <c>content import</c>).</summary>
+    public async Task<ContentImport> ImportWithReportAsync(string contentPath, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(contentPath))
         {
-            LogNoContentFolder(ContentPaths.Display(contentPath));
+            LogNoContentFolder(LogText.Safe(ContentPaths.Display(contentPath)));
             await RefreshAsync(cancellationToken);
-            return new ContentSet([], [], [], []);
+            return new ContentImport(new ContentSet([], [], [], []), [], FolderFound: false);
         }
         var content = ContentLoader.Load(contentPath, ContentPaths.Display(contentPath));
         foreach (var problem in content.Problems)
         {
             if (problem.Severity == ProblemSeverity.Error)
             {
-                LogContentError(problem.ToString());
+                LogContentError(LogText.Safe(problem.ToString()));
             }
             else
             {
-                LogContentWarning(problem.ToString());
+                LogContentWarning(LogText.Safe(problem.ToString()));
             }
         }
 
+        var report = new List<ModuleImport>();
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
             var stored = await db.ModuleVersions
-                .Select(v => new { v.Id, v.ModuleId, v.Version, v.ContentHash, HasFiles = v.Files.Any() })
+                .Select(v => new { v.Id, v.ModuleId, v.Version, v.VersionMajor, v.VersionMinor, v.ContentHash, v.Origin, HasFiles = v.Files.Any() })
                 .ToListAsync(cancellationToken);
             foreach (var module in content.Modules)
             {
                 try
                 {
-                    var version = module.Version.ToString();
                     var same = stored.Where(v => v.ModuleId == module.Id && v.ContentHash == module.ContentHash).ToList();
                     if (same.Count > 0)
                     {
@@ -66,41 +72,59 @@ public sealed partial class ContentImporter(
                                 (path, hash, length) => new ModuleVersionFile { ModuleVersionId = old.Id, Path = path, FileHash = hash, Length = length }, cancellationToken));
                             await db.SaveChangesAsync(cancellationToken);
                         }
+                        report.Add(new ModuleImport(module.Id, module.IndexPath, ModuleImportOutcome.Unchanged, same.MaxBy(v => v.Id)!.Version));
                         continue;
                     }
-                    if (stored.Any(v => v.ModuleId == module.Id && v.Version == version))
+                    var mine = stored.Where(v => v.ModuleId == module.Id).ToList();
+                    var highest = mine.Count == 0 ? (ModuleVersionNumber?)null
+                        : mine.Select(v => new ModuleVersionNumber(v.VersionMajor, v.VersionMinor)).Max();
+                    var lastFromContent = mine.Where(v => v.Origin == VersionOrigins.Content).MaxBy(v => v.Id);
+                    var previouslyDeclared = lastFromContent is null ? null : await DeclaredVersionAsync(db, lastFromContent.Id, cancellationToken);
+                    var number = Publishing.NumberForChangedFiles(module.Version, highest, previouslyDeclared);
+                    if (number != module.Version)
                     {
-                        LogChangedWithoutBump(module.IndexPath, module.Id, version);
+                        LogNumberedAbove(LogText.Safe(module.IndexPath), module.Id, module.Version.ToString(), number.ToString(), highest?.ToString() ?? "");
                     }
-                    await StoreAsync(db, module, cancellationToken);
+                    report.Add(await StoreAsync(db, module, number, cancellationToken));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // One module's content must never keep the other modules, or the site, from starting.
                     db.ChangeTracker.Clear();
-                    LogModuleSkipped(e, module.IndexPath);
+                    LogModuleSkipped(e, LogText.Safe(module.IndexPath));
+                    report.Add(new ModuleImport(module.Id, module.IndexPath, ModuleImportOutcome.Failed, null, e.Message));
                 }
             }
             await StoreTracksAsync(db, content.Tracks, cancellationToken);
         }
         catalogue.InContentFolder = content.Modules.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         await RefreshAsync(cancellationToken);
-        return content;
+        return new ContentImport(content, report, FolderFound: true);
+    }
+
+    /// <summary>The version a stored version's files declared in their front matter (which a renumbered one does not show as its number).</summary>
+    private static async Task<ModuleVersionNumber?> DeclaredVersionAsync(TrainingDbContext db, int versionId, CancellationToken cancellationToken)
+    {
+        var json = await db.ModuleVersions.Where(v => v.Id == versionId).Select(v => v.FrontMatterJson).FirstAsync(cancellationToken);
+        var declared = JsonSerializer.Deserialize<ModuleFrontMatter>(json, Json)?.Version;
+        return ModuleVersionNumber.TryParse(declared, out var number) ? number : null;
     }
 
     /// <summary>Stores a version through the one publish path; another instance storing the same one first is no error.</summary>
-    private async Task StoreAsync(TrainingDbContext db, ModuleSource module, CancellationToken cancellationToken)
+    private async Task<ModuleImport> StoreAsync(TrainingDbContext db, ModuleSource module, ModuleVersionNumber number, CancellationToken cancellationToken)
     {
-        var version = await ModuleStore.AddVersionAsync(db, module, new Publication(VersionOrigins.Content), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var version = await ModuleStore.AddVersionAsync(db, module, new Publication(VersionOrigins.Content, Number: number), clock.GetUtcNow().UtcDateTime, cancellationToken);
         RenderedVersions++;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            LogStored(module.Id, version.Version, module.ContentHash[..12]);
+            LogStored(module.Id, version.Version, module.ContentHash[..12]); // both checked by the loader: an id and "major.minor"
+            return new ModuleImport(module.Id, module.IndexPath, ModuleImportOutcome.Stored, version.Version);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
+            return new ModuleImport(module.Id, module.IndexPath, ModuleImportOutcome.Unchanged, version.Version);
         }
     }
 
@@ -139,7 +163,7 @@ public sealed partial class ContentImporter(
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
             {
-                LogModuleSkipped(e, $"{version.ModuleId} {version.Version}");
+                LogModuleSkipped(e, LogText.Safe($"{version.ModuleId} {version.Version}"));
             }
         }
         var tracks = (await db.ContentTracks.AsNoTracking().OrderBy(t => t.Position).ToListAsync(cancellationToken))
@@ -161,8 +185,8 @@ public sealed partial class ContentImporter(
     [LoggerMessage(Level = LogLevel.Error, Message = "Innehåll: {Path}: modulen kunde inte läggas i katalogen och hoppas över.")]
     private partial void LogModuleSkipped(Exception exception, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: modulen {ModuleId} har ändrats utan att version {Version} höjts; en ny lagrad version skapas.")]
-    private partial void LogChangedWithoutBump(string path, string moduleId, string version);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: modulen {ModuleId} anger version {Declared}, men {Highest} finns redan lagrad; den nya versionen blir {Number}.")]
+    private partial void LogNumberedAbove(string path, string moduleId, string declared, string number, string highest);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lagrade ny modulversion {ModuleId} {Version} ({Hash})")]
     private partial void LogStored(string moduleId, string version, string hash);
@@ -170,3 +194,21 @@ public sealed partial class ContentImporter(
     [LoggerMessage(Level = LogLevel.Information, Message = "Innehåll inläst: {Modules} moduler, {Tracks} spår")]
     private partial void LogImported(int modules, int tracks);
 }
+
+/// <summary>What an import did: the folder as read, and each of its modules' outcome.</summary>
+public sealed record ContentImport(ContentSet Content, IReadOnlyList<ModuleImport> Modules, bool FolderFound);
+
+public enum ModuleImportOutcome
+{
+    /// <summary>A new version was stored.</summary>
+    Stored,
+
+    /// <summary>A stored version has the same files: nothing was done.</summary>
+    Unchanged,
+
+    /// <summary>Storing failed; the module's stored versions are untouched.</summary>
+    Failed,
+}
+
+/// <summary>One module of an import: its id, index.md, what happened and the version concerned (the new one, or the one with the same files).</summary>
+public sealed record ModuleImport(string ModuleId, string IndexPath, ModuleImportOutcome Outcome, string? Version, string? Error = null);

@@ -7,8 +7,12 @@ using Training.Web.Data;
 
 namespace Training.Web.Content;
 
-/// <summary>Who published a version in the editor, and what changed.</summary>
-public sealed record Publication(string Origin, string? ChangeNote = null, string? PublishedById = null, string? PublishedByLabel = null);
+/// <summary>
+/// Who published a version in the editor, and what changed. <paramref name="Number"/> is the number the version is stored
+/// as when it is not the one its front matter declares (files in content/ that a browser publish numbered past).
+/// </summary>
+public sealed record Publication(
+    string Origin, string? ChangeNote = null, string? PublishedById = null, string? PublishedByLabel = null, ModuleVersionNumber? Number = null);
 
 /// <summary>
 /// The one publish path (design §3): files in content/ at start-up and drafts in the editor both become an immutable
@@ -22,12 +26,13 @@ public static class ModuleStore
         TrainingDbContext db, ModuleSource module, Publication publication, DateTime now, CancellationToken cancellationToken = default)
     {
         var rendered = ModuleRenderer.Render(module);
+        var number = publication.Number ?? module.Version;
         var version = new ModuleVersion
         {
             ModuleId = module.Id,
-            Version = module.Version.ToString(),
-            VersionMajor = module.Version.Major,
-            VersionMinor = module.Version.Minor,
+            Version = number.ToString(),
+            VersionMajor = number.Major,
+            VersionMinor = number.Minor,
             ContentHash = module.ContentHash,
             Title = module.Title,
             Summary = module.FrontMatter.Summary,

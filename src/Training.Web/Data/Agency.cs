@@ -6,6 +6,9 @@ public class Agency
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>Months after leaving before a person is anonymised; null keeps them (the default).</summary>
+    public int? RetentionMonths { get; set; }
     public List<AgencyDomain> Domains { get; set; } = [];
     public List<Unit> Units { get; set; } = [];
     public List<JobRole> JobRoles { get; set; } = [];

@@ -68,7 +68,7 @@ public sealed record TrainingDatabase(DatabaseProvider Provider, string Connecti
     }
 
     /// <summary>
-    /// Where files that belong with the data live (import uploads, demo-accounts.txt): <c>Data:Folder</c>, else the SQLite
+    /// Where files that belong with the data live (the demo's demo-accounts.txt; uploads and imports are in the database): <c>Data:Folder</c>, else the SQLite
     /// file's folder, else data/ in the current directory.
     /// </summary>
     public static string DataFolder(IConfiguration configuration)

@@ -1,10 +1,17 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Training.Web.Audit;
+using Training.Web.Employees;
+using Training.Web.Learning;
 
 namespace Training.Web.Data;
 
-public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : IdentityDbContext<User>(options)
+/// <summary>
+/// The database. It also holds the data-protection keys (<see cref="IDataProtectionKeyContext"/>) that sign and encrypt
+/// cookies and antiforgery tokens, so that every instance of the site accepts what another issued.
+/// </summary>
+public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : IdentityDbContext<User>(options), IDataProtectionKeyContext
 {
     public DbSet<ModuleVersion> ModuleVersions => Set<ModuleVersion>();
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -26,6 +33,11 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
     public DbSet<ModuleDraft> ModuleDrafts => Set<ModuleDraft>();
     public DbSet<ModuleDraftFile> ModuleDraftFiles => Set<ModuleDraftFile>();
     public DbSet<ContentTrack> ContentTracks => Set<ContentTrack>();
+    public DbSet<StoredImport> EmployeeImports => Set<StoredImport>();
+    public DbSet<CompletionUpload> CompletionUploads => Set<CompletionUpload>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -129,7 +141,11 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             }
             user.HasIndex(u => new { u.AgencyId, u.SortName, u.Id });
             user.HasIndex(u => new { u.SortName, u.Id });
+            // An agency's people in batches by id (overview, export, reminders): a range, not a sort of the agency per batch.
+            user.HasIndex(u => new { u.AgencyId, u.Id });
             user.Property(u => u.CreatedAt).HasConversion(UtcDateTime.Converter);
+            user.Property(u => u.DeactivatedAt).HasConversion(UtcDateTime.NullableConverter);
+            user.Property(u => u.AnonymisedAt).HasConversion(UtcDateTime.NullableConverter);
         });
 
         builder.Entity<SectionVisit>(visit =>
@@ -222,6 +238,52 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : Id
             session.HasIndex(s => s.UserId);
             session.Property(s => s.ExpiresAt).HasConversion(UtcDateTime.Converter);
             session.Property(s => s.CreatedAt).HasConversion(UtcDateTime.Converter);
+        });
+
+        builder.Entity<StoredImport>(import =>
+        {
+            import.HasKey(i => i.Id);
+            import.Property(i => i.Id).HasMaxLength(32);
+            import.Property(i => i.AgencyName).HasMaxLength(200);
+            import.Property(i => i.UploaderId).HasMaxLength(450);
+            import.Property(i => i.UploaderLabel).HasMaxLength(400);
+            import.Property(i => i.FileName).HasMaxLength(400);
+            import.Property(i => i.State).HasConversion<string>().HasMaxLength(16);
+            import.Property(i => i.Preview).HasConversion(JsonColumn.Converter<ImportResult>(), JsonColumn.Comparer<ImportResult>());
+            import.Property(i => i.Result).HasConversion(JsonColumn.Converter<ImportResult?>(), JsonColumn.Comparer<ImportResult?>());
+            import.Property(i => i.Progress).HasConversion(JsonColumn.Converter<ImportProgress?>(), JsonColumn.Comparer<ImportProgress?>()).HasMaxLength(200);
+            import.Property(i => i.ClaimedBy).HasMaxLength(JobLease.HolderLength);
+            import.Property(i => i.UploadedAt).HasConversion(UtcDateTime.Converter);
+            import.Property(i => i.FinishedAt).HasConversion(UtcDateTime.NullableConverter);
+            import.Property(i => i.ClaimedAt).HasConversion(UtcDateTime.NullableConverter);
+            import.HasIndex(i => new { i.State, i.UploadedAt });
+            import.HasIndex(i => new { i.UploaderId, i.State });
+        });
+        builder.Entity<CompletionUpload>(upload =>
+        {
+            upload.HasKey(u => u.Id);
+            upload.Property(u => u.Id).HasMaxLength(32);
+            upload.Property(u => u.AgencyName).HasMaxLength(200);
+            upload.Property(u => u.UploaderId).HasMaxLength(450);
+            upload.Property(u => u.UploaderLabel).HasMaxLength(400);
+            upload.Property(u => u.FileName).HasMaxLength(400);
+            upload.Property(u => u.Result).HasConversion(JsonColumn.Converter<CompletionImportResult?>(), JsonColumn.Comparer<CompletionImportResult?>());
+            upload.Property(u => u.UploadedAt).HasConversion(UtcDateTime.Converter);
+            upload.Property(u => u.ImportingSince).HasConversion(UtcDateTime.NullableConverter);
+            upload.HasIndex(u => u.UploadedAt);
+        });
+        builder.Entity<ImportFile>(file =>
+        {
+            file.HasKey(f => f.Id);
+            file.Property(f => f.Id).HasMaxLength(32);
+            file.Property(f => f.Sha256).HasMaxLength(64);
+        });
+        builder.Entity<JobLease>(lease =>
+        {
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasMaxLength(JobLease.NameLength);
+            lease.Property(l => l.Holder).HasMaxLength(JobLease.HolderLength);
+            lease.Property(l => l.ExpiresAt).HasConversion(UtcDateTime.Converter);
         });
     }
 }

@@ -31,6 +31,12 @@ public class User : IdentityUser
     public DateOnly? JoinedAgencyOn { get; set; }
     public bool IsActive { get; set; } = true;
 
+    /// <summary>When the account was last deactivated (UTC): the day they left, from which the agency's retention period runs.</summary>
+    public DateTime? DeactivatedAt { get; set; }
+
+    /// <summary>When their name, addresses and employee number were replaced (<see cref="Privacy.Anonymisation"/>); null until then.</summary>
+    public DateTime? AnonymisedAt { get; set; }
+
     /// <summary>Set for a one-time password (admin create): nothing but changing it works until it is changed.</summary>
     public bool MustChangePassword { get; set; }
 

@@ -50,7 +50,7 @@ public sealed record ImportTarget(int Id, string Code, string Name, ImportAgency
 /// Brings an agency's employees in from its HR system's file (issue #4), for the page and the <c>users import</c> verb.
 /// The rules are Training.Core's (<see cref="EmployeeCsv"/>, <see cref="EmployeeRows"/>, <see cref="EmployeeMatching"/>);
 /// this applies them to the database. Rows are written in batches of <see cref="BatchSize"/>, each in its own short
-/// immediate transaction behind the <see cref="WriteGate"/>, and matched against the database inside that transaction,
+/// <see cref="DatabaseWrites"/> transaction, and matched against the database inside that transaction,
 /// so what a batch writes is planned against what is really stored. New people are inserted with
 /// <see cref="BulkInsert"/>, not UserManager.CreateAsync, which validates and saves one person at a time (hours for
 /// 40 000); the Identity fields are filled as it would fill them. They get the learner role, no password and an

@@ -19,10 +19,13 @@ public sealed class Readiness
 public static class ReadinessEndpoints
 {
     /// <summary><c>/health</c>: 200 once start-up work has finished, 503 before (and if it failed).</summary>
-    public static void MapHealth(this WebApplication app) =>
+    public static void MapHealth(this WebApplication app)
+    {
         app.MapGet("/health", (Readiness readiness) =>
             readiness.IsReady ? Results.Text("ok") : Results.Text(readiness.HasFailed ? "start-up failed" : "starting", statusCode: 503))
             .AllowAnonymous();
+        app.MapHealthProbes();
+    }
 
     /// <summary>Pages answer 503 with a Swedish message until start-up work has finished.</summary>
     public static void UseReadinessGate(this IApplicationBuilder app)

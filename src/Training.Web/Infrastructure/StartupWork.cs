@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Training.Web.Content;
 using Training.Web.Data;
@@ -5,12 +6,12 @@ using Training.Web.Data;
 namespace Training.Web.Infrastructure;
 
 /// <summary>
-/// Migrates the database, imports the content and seeds agencies once at start (and the demo, in Development), then marks
-/// the site ready.
+/// Migrates the database, makes a new database's first data-protection key, imports the content and seeds agencies once
+/// at start (and the demo, in Development), then marks the site ready.
 /// </summary>
 public sealed partial class StartupWork(
     IServiceScopeFactory scopes, ContentImporter importer, Readiness readiness, IConfiguration configuration,
-    IHostEnvironment environment, ILogger<StartupWork> logger) : BackgroundService
+    IHostEnvironment environment, IKeyManager keys, JobLeases leases, ILogger<StartupWork> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +21,7 @@ public sealed partial class StartupWork(
             {
                 await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<TrainingDbContext>(), stoppingToken);
             }
+            await SharedKeys.EnsureFirstKeyAsync(keys, leases, stoppingToken);
             var content = await importer.ImportAsync(TrainingApp.ContentPath(configuration), stoppingToken);
             using (var scope = scopes.CreateScope())
             {

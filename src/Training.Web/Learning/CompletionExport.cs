@@ -34,7 +34,8 @@ public static class CompletionExport
         "content_hash", "status", "due_at", "completed_at", "score_percent", "expires_at", "source", "certificate_code",
     ];
 
-    private const int BatchSize = 500;
+    /// <summary>How many rows are written between flushes.</summary>
+    private const int FlushEvery = 500;
 
     public static string ContentType(string format) => format switch
     {
@@ -48,8 +49,8 @@ public static class CompletionExport
 
     /// <summary>
     /// Every row in scope: for each person (by id, in batches), each mandatory module with its status and the completion
-    /// that counts, then each other module they completed (its latest completion that counts, as the same rule says with
-    /// no due date). The filter keeps rows by module and by status.
+    /// that counts, then each other module they completed (its latest completion in force that counts, as the same rule
+    /// says with no due date). The filter keeps rows by module and by status.
     /// </summary>
     public static async IAsyncEnumerable<ExportRow> RowsAsync(
         TrainingDbContext db, ContentCatalogue catalogue, HrScope scope, DateTime now, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -58,51 +59,34 @@ public static class CompletionExport
         var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agency.Id).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var jobRoles = await db.JobRoles.AsNoTracking().Where(j => j.AgencyId == agency.Id).ToDictionaryAsync(j => j.Id, j => j.Name, cancellationToken);
         var filter = scope.Filter;
-        var people = scope.People.Where(u => u.AgencyId == agency.Id && u.IsActive);
-        string? after = null;
-        while (true)
+        await foreach (var record in Records.EveryoneOfAgencyAsync(db, catalogue, agency.Id, now, scope.People, cancellationToken))
         {
-            var batch = await people.Where(u => after == null || u.Id.CompareTo(after) > 0).OrderBy(u => u.Id).Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
+            var person = record.Person;
+            foreach (var row in filter.ModuleRows(record.Modules))
             {
-                yield break;
-            }
-            var ids = batch.Select(u => u.Id).ToList();
-            var required = new Dictionary<string, IReadOnlyList<RequiredModule>>(StringComparer.Ordinal);
-            await foreach (var person in Records.RequiredOfAgencyAsync(db, catalogue, agency.Id, now, people.Where(u => ids.Contains(u.Id)), cancellationToken))
-            {
-                required[person.Person.Id] = person.Modules;
-            }
-            var completions = (await db.Completions.AsNoTracking().Where(c => ids.Contains(c.UserId)).ToListAsync(cancellationToken))
-                .ToLookup(c => c.UserId);
-            foreach (var person in batch)
-            {
-                var theirs = completions[person.Id].ToList();
-                var asked = required.GetValueOrDefault(person.Id) ?? [];
-                foreach (var row in filter.ModuleRows(asked))
+                if (filter.MatchesRow(row.State.Status))
                 {
-                    if (filter.MatchesRow(row.State.Status))
-                    {
-                        yield return Row(person, units, jobRoles, agency.Code, row.Module.Id, row.Module.Title, row.State, Matching(theirs, row.State.Counting));
-                    }
-                }
-                var askedIds = asked.Select(r => r.Module.Id).ToHashSet(StringComparer.Ordinal);
-                foreach (var done in theirs.Where(c => !askedIds.Contains(c.ModuleId) && (filter.Module is null || c.ModuleId == filter.Module))
-                    .GroupBy(c => c.ModuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
-                {
-                    if (catalogue.Find(done.Key) is not { } module)
-                    {
-                        continue; // a module no longer served has no status to give
-                    }
-                    var state = CompetenceRules.StatusOf(new CompetenceRequirement(), Records.Person(person), module.Current, done.Select(Records.Fact), begun: false, now);
-                    if (state.Counting is not null && filter.MatchesRow(state.Status))
-                    {
-                        yield return Row(person, units, jobRoles, agency.Code, module.Id, module.Title, state, Matching(done, state.Counting));
-                    }
+                    yield return Row(person, units, jobRoles, agency.Code, row.Module.Id, row.Module.Title, row.State, Matching(record.Completions, row.State.Counting));
                 }
             }
-            after = batch[^1].Id;
+            if (record.Completions.Count == 0)
+            {
+                continue;
+            }
+            var askedIds = record.Modules.Select(r => r.Module.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var done in record.Completions.Where(c => !askedIds.Contains(c.ModuleId) && (filter.Module is null || c.ModuleId == filter.Module))
+                .GroupBy(c => c.ModuleId).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                if (catalogue.Find(done.Key) is not { } module)
+                {
+                    continue; // a module no longer served has no status to give
+                }
+                var state = CompetenceRules.StatusOf(new CompetenceRequirement(), Records.Person(person), module.Current, done.Select(Records.Fact), begun: false, now);
+                if (state.Counting is not null && filter.MatchesRow(state.Status))
+                {
+                    yield return Row(person, units, jobRoles, agency.Code, module.Id, module.Title, state, Matching(done, state.Counting));
+                }
+            }
         }
     }
 
@@ -178,7 +162,7 @@ public static class CompletionExport
                 CsvLines.Text(row.Status), Date(row.DueAt), Moment(row.CompletedAt),
                 row.ScorePercent?.ToString(CultureInfo.InvariantCulture) ?? "", Moment(row.ExpiresAt), CsvLines.Text(row.Source), CsvLines.Text(row.CertificateCode),
             ]));
-            if (++count % BatchSize == 0)
+            if (++count % FlushEvery == 0)
             {
                 await writer.FlushAsync(cancellationToken);
             }
@@ -220,7 +204,7 @@ public static class CompletionExport
             json.WriteString("source", row.Source);
             json.WriteString("certificate_code", row.CertificateCode);
             json.WriteEndObject();
-            if (++count % BatchSize == 0)
+            if (++count % FlushEvery == 0)
             {
                 await json.FlushAsync(cancellationToken);
             }

@@ -26,7 +26,7 @@ public sealed record CompletionImportResult(int Added, IReadOnlyList<int> Existi
 /// people (by employee number or address, within the agency only) and what is already stored. Every completion is made
 /// by <see cref="Completions.Recorded"/> with the module's current stored version. A row equal to a stored imported
 /// completion (same person, module and time) is skipped, so a re-import adds nothing. Rows are written in batches,
-/// each in its own immediate transaction behind the <see cref="WriteGate"/> that looks again for what is stored; the
+/// each in its own <see cref="DatabaseWrites"/> transaction that looks again for what is stored; the
 /// audit entry, with the counts, goes with the last batch.
 /// </summary>
 public sealed class CompletionImporter(TrainingDbContext db, ContentCatalogue catalogue, DatabaseWrites writes, AuditLog auditLog, TimeProvider clock)

@@ -78,12 +78,14 @@ public static class Records
         {
             return [];
         }
-        var record = await RecordsOfAsync(db, asked, [person.Id]);
-        return Required(asked, person, record, now);
+        return Required(asked, person, await RecordsOfAsync(db, asked, [person], everyCompletion: false), now);
     }
 
     /// <summary>A person with the modules that are mandatory for them and their status on each, most urgent first.</summary>
     public sealed record PersonRequirements(User Person, IReadOnlyList<RequiredModule> Modules);
+
+    /// <summary>A person with their statuses on what is mandatory for them and every completion in force they hold, of any module.</summary>
+    public sealed record PersonRecord(User Person, IReadOnlyList<RequiredModule> Modules, IReadOnlyList<Completion> Completions);
 
     /// <summary>
     /// Every active person of the agency (or of <paramref name="people"/>, which must be of that agency) for whom something
@@ -99,6 +101,44 @@ public static class Records
         {
             yield break;
         }
+        await foreach (var (batch, record) in BatchesAsync(db, asked, agencyId, people, everyCompletion: false, cancellationToken))
+        {
+            foreach (var person in batch)
+            {
+                var modules = Required(asked, person, record, now);
+                if (modules.Count > 0)
+                {
+                    yield return new PersonRequirements(person, modules);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every active person of the agency (or of <paramref name="people"/>), whether or not anything is mandatory for them,
+    /// with their statuses and all their completions in force: what an export writes. Read in batches, by user id.
+    /// </summary>
+    public static async IAsyncEnumerable<PersonRecord> EveryoneOfAgencyAsync(
+        TrainingDbContext db, ContentCatalogue catalogue, int agencyId, DateTime now, IQueryable<User>? people = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var asked = await AskedAsync(db, catalogue, agencyId);
+        await foreach (var (batch, record) in BatchesAsync(db, asked, agencyId, people, everyCompletion: true, cancellationToken))
+        {
+            foreach (var person in batch)
+            {
+                yield return new PersonRecord(person, Required(asked, person, record, now), record.Held[person.Id].ToList());
+            }
+        }
+    }
+
+    private const int BatchSize = 1000;
+
+    /// <summary>The agency's active people (of <paramref name="people"/>) in batches by id, each with what their statuses rest on.</summary>
+    private static async IAsyncEnumerable<(List<User> Batch, PeopleRecord Record)> BatchesAsync(
+        TrainingDbContext db, IReadOnlyList<Asked> asked, int agencyId, IQueryable<User>? people, bool everyCompletion,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var scope = (people ?? db.Users).AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive);
         string? after = null;
         while (true)
@@ -109,25 +149,18 @@ public static class Records
             {
                 yield break;
             }
-            var record = await RecordsOfAsync(db, asked, [.. batch.Select(u => u.Id)], cancellationToken);
-            foreach (var person in batch)
-            {
-                var modules = Required(asked, person, record, now);
-                if (modules.Count > 0)
-                {
-                    yield return new PersonRequirements(person, modules);
-                }
-            }
+            yield return (batch, await RecordsOfAsync(db, asked, batch, everyCompletion, cancellationToken));
             after = batch[^1].Id;
         }
     }
 
-    private const int BatchSize = 500;
+    private sealed record Asked(CatalogueModule Module, Requirement Requirement, RequirementAudience Audience);
 
-    private sealed record Asked(CatalogueModule Module, Requirement Requirement);
-
-    /// <summary>What several people's statuses rest on: their completions of the asked modules, and which current versions they have begun.</summary>
-    private sealed record PeopleRecord(ILookup<string, CompletionFact> Completions, HashSet<(string UserId, int VersionId)> Begun);
+    /// <summary>
+    /// What several people's statuses rest on: their completions in force (of the asked modules, or of every module when
+    /// asked for), as facts and as held, and which current versions they have begun.
+    /// </summary>
+    private sealed record PeopleRecord(ILookup<string, CompletionFact> Completions, ILookup<string, Completion> Held, HashSet<(string UserId, int VersionId)> Begun);
 
     /// <summary>The agency's active requirements, each expanded to the modules it asks for as served now.</summary>
     private static async Task<IReadOnlyList<Asked>> AskedAsync(TrainingDbContext db, ContentCatalogue catalogue, int agencyId)
@@ -136,26 +169,49 @@ public static class Records
             .Where(r => r.AgencyId == agencyId && r.RemovedAt == null)
             .OrderBy(r => r.Id)
             .ToListAsync();
-        return [.. requirements.SelectMany(r => ModulesOf(catalogue, r).Select(m => new Asked(m, r)))];
+        return [.. requirements.SelectMany(r => ModulesOf(catalogue, r).Select(m => new Asked(m, r, r.Audience)))];
     }
 
-    private static async Task<PeopleRecord> RecordsOfAsync(TrainingDbContext db, IReadOnlyList<Asked> asked, List<string> userIds, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The rows are read by the range of the batch's user ids alone, which the indexes on (UserId, …) answer with one range
+    /// scan; which modules and versions matter is decided here, not in the query, because SQLite otherwise chose the index
+    /// on the version and read every attempt of the module once per batch. Rows of people in the range but outside the
+    /// batch (another unit, say) are dropped here too.
+    /// </remarks>
+    private static async Task<PeopleRecord> RecordsOfAsync(
+        TrainingDbContext db, IReadOnlyList<Asked> asked, List<User> batch, bool everyCompletion, CancellationToken cancellationToken = default)
     {
-        var moduleIds = asked.Select(a => a.Module.Id).Distinct().ToList();
-        var versionIds = asked.Select(a => a.Module.VersionId).Distinct().ToList();
-        var completions = await Completions.InForce(db).AsNoTracking()
-            .Where(c => userIds.Contains(c.UserId) && moduleIds.Contains(c.ModuleId))
-            .Select(c => new { c.UserId, c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt })
-            .ToListAsync(cancellationToken);
+        var (first, last) = (batch[0].Id, batch[^1].Id);
+        var ids = batch.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var moduleIds = asked.Select(a => a.Module.Id).ToHashSet(StringComparer.Ordinal);
+        var versionIds = asked.Select(a => a.Module.VersionId).ToHashSet();
+        var inRange = Completions.InForce(db).AsNoTracking().Where(c => c.UserId.CompareTo(first) >= 0 && c.UserId.CompareTo(last) <= 0);
+        List<Completion> held = [];
+        List<(string UserId, CompletionFact Fact)> facts;
+        if (everyCompletion)
+        {
+            held = await inRange.ToListAsync(cancellationToken);
+            held.RemoveAll(c => !ids.Contains(c.UserId));
+            facts = [.. held.Where(c => moduleIds.Contains(c.ModuleId)).Select(c => (c.UserId, Fact(c)))];
+        }
+        else
+        {
+            facts = [.. (await inRange.Select(c => new { c.UserId, c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt }).ToListAsync(cancellationToken))
+                .Where(c => ids.Contains(c.UserId) && moduleIds.Contains(c.ModuleId))
+                .Select(c => (c.UserId, new CompletionFact(c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt)))];
+        }
         var visited = await db.SectionVisits.AsNoTracking()
-            .Where(v => userIds.Contains(v.UserId) && versionIds.Contains(v.ModuleVersionId))
+            .Where(v => v.UserId.CompareTo(first) >= 0 && v.UserId.CompareTo(last) <= 0)
             .Select(v => new { v.UserId, v.ModuleVersionId }).Distinct().ToListAsync(cancellationToken);
         var attempted = await db.QuizAttempts.AsNoTracking()
-            .Where(a => userIds.Contains(a.UserId) && versionIds.Contains(a.ModuleVersionId))
+            .Where(a => a.UserId.CompareTo(first) >= 0 && a.UserId.CompareTo(last) <= 0)
             .Select(a => new { a.UserId, a.ModuleVersionId }).Distinct().ToListAsync(cancellationToken);
+        var begun = visited.Select(v => (v.UserId, VersionId: v.ModuleVersionId)).Concat(attempted.Select(a => (a.UserId, VersionId: a.ModuleVersionId)))
+            .Where(b => ids.Contains(b.UserId) && versionIds.Contains(b.VersionId));
         return new PeopleRecord(
-            completions.ToLookup(c => c.UserId, c => new CompletionFact(c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt)),
-            [.. visited.Select(v => (v.UserId, v.ModuleVersionId)).Concat(attempted.Select(a => (a.UserId, a.ModuleVersionId)))]);
+            facts.ToLookup(f => f.UserId, f => f.Fact),
+            held.ToLookup(c => c.UserId),
+            [.. begun]);
     }
 
     /// <summary>The person's statuses on what is asked of them: one per module (the most urgent), most urgent first.</summary>
@@ -164,7 +220,7 @@ public static class Records
         var who = Person(person);
         var completions = record.Completions[person.Id].ToList();
         return asked
-            .Where(a => a.Requirement.Audience.Includes(person.UnitId, person.JobRoleId))
+            .Where(a => a.Audience.Includes(person.UnitId, person.JobRoleId))
             .Select(a => new RequiredModule(a.Module, a.Requirement, CompetenceRules.StatusOf(
                 a.Requirement.Rule, who, a.Module.Current, completions, record.Begun.Contains((person.Id, a.Module.VersionId)), now)))
             .GroupBy(r => r.Module.Id)

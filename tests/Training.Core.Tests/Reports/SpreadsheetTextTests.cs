@@ -43,6 +43,14 @@ public class SpreadsheetTextTests
         Assert.Equal(["x", "y"], rows[1]);
     }
 
+    [Fact]
+    public void ALineThatBeginsWithEmptyFields_KeepsEveryField()
+    {
+        // a person with no unit, say: the separators come from the fields' positions, not from what was written
+        Assert.Equal(";;x;\r\n", CsvLines.Line(["", "", "x", ""]));
+        Assert.Equal(["", "", "x", ""], CsvLines.Read(CsvLines.Line(["", "", "x", ""])).Single());
+    }
+
     [Theory]
     [InlineData(new[] { CompetenceStatus.Completed, CompetenceStatus.Expiring }, true)]
     [InlineData(new[] { CompetenceStatus.Completed, CompetenceStatus.Overdue }, false)]

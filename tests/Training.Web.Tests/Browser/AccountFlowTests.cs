@@ -21,6 +21,9 @@ public class AccountFlowTests(BrowserSite browser)
     [InlineData("/hr/export", BrowserSite.HrEmail)]
     [InlineData("/hr/redovisning", BrowserSite.HrEmail)]
     [InlineData("/fel/403", BrowserSite.LearnerEmail)]
+    [InlineData("/personuppgifter", null)]
+    [InlineData("/tillganglighet", null)]
+    [InlineData("/mina-sidor/mina-uppgifter", BrowserSite.LearnerEmail)]
     public async Task Page_HasNoWcagViolations(string url, string? signedInAs)
     {
         var page = await browser.NewPageAsync(signedInAs);

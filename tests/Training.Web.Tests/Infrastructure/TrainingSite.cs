@@ -66,6 +66,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     /// <summary>Whether the first start adds the Development demo (the fixed accounts and 200 made-up employees).</summary>
     public bool SeedDemo { get; init; }
 
+    /// <summary>Further settings, applied last.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Services a test swaps in, e.g. to make a page fail.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -101,6 +104,10 @@ public partial class TrainingSite : WebApplicationFactory<Program>
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         builder.UseSetting(DemoSeed.OnStartSetting, SeedDemo ? "true" : "false");
         builder.UseSetting("Reminders:Enabled", RemindersEnabled ? "true" : "false");
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));

@@ -51,4 +51,32 @@ public sealed class AgencyStatusesTests : IAsyncLifetime
             Assert.Equal(Enum.GetValues<CompetenceStatus>().ToHashSet(), statuses);
         }
     }
+
+    [Fact]
+    public async Task WhomARequirementAsks_InTheDatabase_IsWhomTheAudienceRuleIncludes()
+    {
+        // The admin pages count a requirement's people in SQL (Records.PeopleRequiredBy); statuses use RequirementAudience
+        // in memory. The two must agree for everyone, a unit, job roles, and both.
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var agency = await db.Agencies.SingleAsync(a => a.Code == "polisen");
+        var people = await db.Users.AsNoTracking().Where(u => u.AgencyId == agency.Id && u.IsActive).ToListAsync();
+        var unit = people.First(p => p.UnitId is not null).UnitId;
+        var roles = people.Where(p => p.JobRoleId is not null).Select(p => p.JobRoleId!.Value).Distinct().Take(2).ToList();
+        Assert.Equal(2, roles.Count);
+        var cases = new (int? Unit, List<int> Roles)[] { (null, []), (unit, []), (null, roles), (unit, roles), (unit, [roles[0]]) };
+        Assert.Contains(people, p => p.UnitId == unit && p.JobRoleId is { } role && roles.Contains(role));
+
+        foreach (var (unitId, roleIds) in cases)
+        {
+            var requirement = new Requirement
+            {
+                AgencyId = agency.Id, UnitId = unitId, TrackId = "grundkurs",
+                JobRoles = [.. roleIds.Select(r => new RequirementJobRole { JobRoleId = r })],
+            };
+            var inDatabase = await Records.PeopleRequiredBy(db, requirement).Select(u => u.Id).ToListAsync();
+            var byRule = people.Where(p => requirement.Audience.Includes(p.UnitId, p.JobRoleId)).Select(p => p.Id);
+            Assert.Equal(byRule.Order(StringComparer.Ordinal), inDatabase.Order(StringComparer.Ordinal));
+        }
+    }
 }

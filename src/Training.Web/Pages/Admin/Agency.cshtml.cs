@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Training.Core.Agencies;
 using Training.Core.Content;
+using Training.Core.Privacy;
+using Training.Web.Accounts;
 using Training.Web.Audit;
 using Training.Web.Data;
+using Training.Web.Privacy;
 
 namespace Training.Web.Pages.Admin;
 
@@ -13,7 +16,7 @@ namespace Training.Web.Pages.Admin;
 /// One agency: its name, email domains, units and job roles. Each change is checked and stored behind the write
 /// gate (so two admins cannot both take the same domain) with an entry that says in Swedish what changed.
 /// </summary>
-public class AgencyModel(TrainingDbContext db, AuditLog auditLog, DatabaseWrites writes, IStringLocalizer<SharedResource> t) : PageModel
+public class AgencyModel(TrainingDbContext db, AuditLog auditLog, DatabaseWrites writes, Anonymisation anonymisation, IStringLocalizer<SharedResource> t) : PageModel
 {
     private static readonly StringComparer SwedishOrder = StringComparer.Create(TrainingApp.Swedish, ignoreCase: true);
 
@@ -40,6 +43,9 @@ public class AgencyModel(TrainingDbContext db, AuditLog auditLog, DatabaseWrites
     public IReadOnlyList<JobRoleRow> JobRoles { get; private set; } = [];
 
     public int People { get; private set; }
+
+    /// <summary>People who left longer ago than the retention period: whom <see cref="OnPostAnonymiseAsync"/> would anonymise now.</summary>
+    public int DueForAnonymisation { get; private set; }
 
     [TempData(Key = "Meddelande")]
     public string? Message { get; set; }
@@ -226,6 +232,44 @@ public class AgencyModel(TrainingDbContext db, AuditLog auditLog, DatabaseWrites
         return Outcome.Made($"Befattningen {role.Name} ({role.Code}) togs bort.", t["Befattningen {0} är borttagen.", role.Name]);
     });
 
+    public Task<IActionResult> OnPostRetentionAsync(string code, string? retentionMonths) => ChangeAsync(code, agency =>
+    {
+        var value = retentionMonths?.Trim() ?? "";
+        Attempted["retentionMonths"] = retentionMonths;
+        int? months = null;
+        if (value.Length > 0)
+        {
+            if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || !Retention.IsValidPeriod(parsed))
+            {
+                return Task.FromResult(Outcome.Refused("retentionMonths", t["Skriv ett antal månader från 1 till {0}, eller lämna fältet tomt för ingen gallringstid.", Retention.MaximumMonths].Value));
+            }
+            months = parsed;
+        }
+        if (months == agency.RetentionMonths)
+        {
+            return Task.FromResult(Outcome.Nothing);
+        }
+        var old = agency.RetentionMonths;
+        agency.RetentionMonths = months;
+        return Task.FromResult(Outcome.Made(
+            $"Gallringstiden ändrades från {Describe(old)} till {Describe(months)}.",
+            months is null ? t["Myndigheten har ingen gallringstid nu."] : t["Gallringstiden är {0} månader.", months]));
+
+        static string Describe(int? months) => months is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) + " månader" : "ingen";
+    });
+
+    public async Task<IActionResult> OnPostAnonymiseAsync(string code)
+    {
+        if (!await db.Agencies.AnyAsync(a => a.Code == code))
+        {
+            return NotFound();
+        }
+        var run = await anonymisation.RunAsync(User.UserIdOf(), AuditLog.LabelOf(User), code, HttpContext.RequestAborted);
+        var people = run.Sum(r => r.People);
+        Message = people == 1 ? t["En person anonymiserades."] : t["{0} personer anonymiserades.", people];
+        return Redirect("/admin/myndigheter/" + code);
+    }
+
     /// <summary>The first error of a field, for the message beside it.</summary>
     public string? ErrorFor(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
@@ -283,6 +327,7 @@ public class AgencyModel(TrainingDbContext db, AuditLog auditLog, DatabaseWrites
         Agency = agency;
         Domains = agency.Domains.OrderBy(d => d.Domain, StringComparer.Ordinal).ToList();
         People = await db.Users.CountAsync(u => u.AgencyId == agency.Id);
+        DueForAnonymisation = (await anonymisation.DueAsync(code)).Sum(c => c.People);
         Units = (await db.Units.Where(u => u.AgencyId == agency.Id)
                 .Select(u => new UnitRow(u.Id, u.Name, db.Users.Count(p => p.UnitId == u.Id))).ToListAsync())
             .OrderBy(u => u.Name, SwedishOrder).ToList();

@@ -55,6 +55,9 @@ public class EditModel(
 
     public bool InContentFolder => catalogue.InContentFolder.Contains(Id);
 
+    /// <summary>The module was read from content/ once but is no longer there: it is served from its stored versions.</summary>
+    public bool LeftContentFolder { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
         if (!await LoadAsync(id))
@@ -304,6 +307,7 @@ public class EditModel(
                     .Select(f => new ModuleDraftFile { ModuleId = id, Path = f.Path, FileHash = f.FileHash, Length = f.Length }).ToListAsync()
                 : []);
         Files = [.. Files.Where(f => f.Path != "index.md").OrderBy(f => f.Path, StringComparer.Ordinal)];
+        LeftContentFolder = !InContentFolder && await db.ModuleVersions.AnyAsync(v => v.ModuleId == id && v.Origin == VersionOrigins.Content);
         return Current is not null || Draft is not null;
     }
 

@@ -106,7 +106,7 @@ public class QuestionsModel(ContentCatalogue catalogue, TrainingDbContext db, Ti
     /// <summary>The module's published pool as a .gift file, for Moodle or for importing again.</summary>
     public IActionResult OnGetExport(string id) =>
         catalogue.Find(id) is { } module
-            ? File(Encoding.UTF8.GetBytes(GiftWriter.Write(module.Pool)), "text/plain; charset=utf-8", $"{id}.gift")
+            ? File(Encoding.UTF8.GetBytes(GiftWriter.Write([.. module.Questions.Where(q => !q.Check)])), "text/plain; charset=utf-8", $"{id}.gift")
             : NotFound();
 
     private async Task PlanAsync()
@@ -116,7 +116,7 @@ public class QuestionsModel(ContentCatalogue catalogue, TrainingDbContext db, Ti
         var draft = await Drafts.FindAsync(db, Id);
         IReadOnlyList<GiftQuestion> pool = draft is not null
             ? [.. Drafts.Load(Id, await Drafts.FilesAsync(db, draft)).Module?.GradedQuestions ?? []]
-            : Current?.Pool ?? [];
+            : [.. Current?.Questions.Where(q => !q.Check) ?? []];
         var (accepted, refused) = QuestionBankImport.Plan(pool, parsed.Questions);
         Accepted = accepted;
         Problems = [.. parsed.Errors.Concat(refused).OrderBy(p => p.Line)];

@@ -112,12 +112,27 @@ public class CompletionImportModel(
         {
             return NotFound();
         }
-        if (Stored!.Result is null
-            && await uploads.ReadFileAsync(Stored.Id, HttpContext.RequestAborted) is { } file
-            && await CompletionImporter.FindAgencyAsync(db, Stored.AgencyId, HttpContext.RequestAborted) is { } agency)
+        // One confirmation imports, even when two arrive at once on different instances; the other shows the result.
+        if (Stored!.Result is null && await uploads.TryBeginImportAsync(Stored.Id, HttpContext.RequestAborted))
         {
-            var result = await importer.ImportAsync(agency, file, Stored.FileName, new ImportActor(User.UserIdOf(), AuditLog.LabelOf(User)), HttpContext.RequestAborted);
-            await uploads.FinishAsync(Stored, result, HttpContext.RequestAborted);
+            var finished = false;
+            try
+            {
+                if (await uploads.ReadFileAsync(Stored.Id, HttpContext.RequestAborted) is { } file
+                    && await CompletionImporter.FindAgencyAsync(db, Stored.AgencyId, HttpContext.RequestAborted) is { } agency)
+                {
+                    var result = await importer.ImportAsync(agency, file, Stored.FileName, new ImportActor(User.UserIdOf(), AuditLog.LabelOf(User)), HttpContext.RequestAborted);
+                    await uploads.FinishAsync(Stored, result, HttpContext.RequestAborted);
+                    finished = true;
+                }
+            }
+            finally
+            {
+                if (!finished)
+                {
+                    await uploads.EndImportAsync(Stored.Id);
+                }
+            }
         }
         return Redirect(StatusUrl);
     }

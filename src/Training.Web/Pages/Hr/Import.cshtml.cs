@@ -44,12 +44,12 @@ public class ImportModel(
 
     public StoredImport? Import { get; private set; }
 
-    public ImportProgress? Progress { get; private set; }
+    public ImportProgress? Progress => Import?.Progress;
 
-    /// <summary>Queued or running according to its state, but not in this process: the site restarted mid-way.</summary>
+    /// <summary>Running according to its state, but no instance of the site is at it any longer: it stopped mid-way.</summary>
     public bool Interrupted { get; private set; }
 
-    public bool CanConfirm => Import is { State: ImportState.Preview } || (Interrupted && Import is not null && store.HasFile(Import.Id));
+    public bool CanConfirm { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? id)
     {
@@ -134,8 +134,8 @@ public class ImportModel(
             return false;
         }
         Import = import;
-        Progress = jobs.ProgressOf(import.Id);
-        Interrupted = import.State is ImportState.Queued or ImportState.Running && Progress is null;
+        Interrupted = import.IsInterruptedAt(clock.GetUtcNow().UtcDateTime);
+        CanConfirm = import.State == ImportState.Preview || (Interrupted && await store.HasFileAsync(import.Id, HttpContext.RequestAborted));
         return true;
     }
 

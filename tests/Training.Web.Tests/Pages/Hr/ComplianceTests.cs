@@ -112,6 +112,19 @@ public sealed class ComplianceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_OfOneUnit_IsTheWholeExportsRowsOfThatUnit_AndNoOneElses()
+    {
+        // People are read in batches by a range of user ids: the unit's export must hold its own people with their own rows only.
+        var whole = CsvLines.Read((await (await ExportAsync(hr, "csv")).Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+        var response = await Forms.PostAsync(hr, "/hr/export", new Dictionary<string, string> { ["format"] = "csv", ["enhet"] = $"{mitt}" });
+        var unit = CsvLines.Read((await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+
+        Assert.Equal(whole.Where(r => r[1] == "Region Mitt").Select(r => string.Join('|', r)), unit.Skip(1).Select(r => string.Join('|', r)));
+        Assert.Contains(unit, r => r[4] == "asa.oberg@polisen.se" && r[10] == "completed");
+        Assert.True(whole.Count > unit.Count);
+    }
+
+    [Fact]
     public async Task Xlsx_ReadBack_HasTheSameRow_TypedCells_AFrozenHeader_AnAutofilter_AndNoFormulas()
     {
         var response = await ExportAsync(hr, "xlsx");

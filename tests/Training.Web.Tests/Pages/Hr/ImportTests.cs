@@ -153,8 +153,8 @@ public sealed class ImportTests(ImportSite fixture) : IClassFixture<ImportSite>
         var audit = site.WithDb(db => db.AuditEntries.Where(e => e.Action == AuditActions.UsersImported).OrderBy(e => e.Id).ToList()).Last();
         Assert.Equal("import.hr@polisen.se", audit.ActorLabel);
         Assert.Equal("3 nya, 0 ändrade, 0 oförändrade och 4 avvisade rader; 3 inbjudningar att skicka.", audit.Details);
-        Assert.False(Directory.EnumerateFiles(Path.Combine(site.DataFolder, "imports"), "upload.csv", SearchOption.AllDirectories)
-            .Any(f => f.Contains(preview.Split('/')[^1], StringComparison.Ordinal)), "Den uppladdade filen ska tas bort efter importen.");
+        var importId = preview.Split('/')[^1];
+        Assert.False(site.WithDb(db => db.ImportFiles.Any(f => f.Id == importId)), "Den uppladdade filen ska tas bort efter importen.");
 
         var again = await ImportSite.UploadAsync(fixture.PolisenHr, ThreeGoodFourBad);
         var secondResult = await ImportSite.ConfirmAsync(fixture.PolisenHr, again);
