@@ -19,7 +19,8 @@ namespace Training.Web.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RetentionMonths = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,6 +94,25 @@ namespace Training.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompletionUploads",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploaderId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploaderLabel = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Result = table.Column<string>(type: "text", nullable: true),
+                    ImportingSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompletionUploads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentTracks",
                 columns: table => new
                 {
@@ -106,6 +126,70 @@ namespace Training.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContentTracks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmployeeImports",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploaderId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploaderLabel = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Preview = table.Column<string>(type: "text", nullable: false),
+                    Result = table.Column<string>(type: "text", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Progress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmployeeImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -411,6 +495,8 @@ namespace Training.Web.Data.Migrations.Postgres
                     StartDate = table.Column<DateOnly>(type: "date", nullable: true),
                     JoinedAgencyOn = table.Column<DateOnly>(type: "date", nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    DeactivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnonymisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -676,6 +762,11 @@ namespace Training.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_AgencyId_Id",
+                table: "AspNetUsers",
+                columns: new[] { "AgencyId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_AgencyId_SortName_Id",
                 table: "AspNetUsers",
                 columns: new[] { "AgencyId", "SortName", "Id" });
@@ -753,6 +844,21 @@ namespace Training.Web.Data.Migrations.Postgres
                 table: "Completions",
                 column: "VerificationCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompletionUploads_UploadedAt",
+                table: "CompletionUploads",
+                column: "UploadedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployeeImports_State_UploadedAt",
+                table: "EmployeeImports",
+                columns: new[] { "State", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployeeImports_UploaderId_State",
+                table: "EmployeeImports",
+                columns: new[] { "UploaderId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_JobRoles_AgencyId_Code",
@@ -844,7 +950,19 @@ namespace Training.Web.Data.Migrations.Postgres
                 """);
             migrationBuilder.Sql("""CREATE TRIGGER completions_append_only BEFORE UPDATE OR DELETE ON "Completions" FOR EACH ROW EXECUTE FUNCTION training_append_only('Completions are append-only');""");
             migrationBuilder.Sql("""CREATE TRIGGER completions_no_truncate BEFORE TRUNCATE ON "Completions" FOR EACH STATEMENT EXECUTE FUNCTION training_append_only('Completions are append-only');""");
-            migrationBuilder.Sql("""CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION training_append_only('The audit log is append-only');""");
+            // The audit log stays append-only with one exception, as on SQLite (migration Privacy): anonymisation may
+            // replace a label that named a person with the anonymous label (Privacy/Anonymisation.Label). Nothing else in
+            // an entry may change, and no entry may be deleted.
+            migrationBuilder.Sql("""CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION training_append_only('The audit log is append-only');""");
+            migrationBuilder.Sql("""
+                CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON "AuditEntries" FOR EACH ROW
+                WHEN (NEW."Id" IS DISTINCT FROM OLD."Id" OR NEW."At" IS DISTINCT FROM OLD."At" OR NEW."Action" IS DISTINCT FROM OLD."Action"
+                  OR NEW."ActorId" IS DISTINCT FROM OLD."ActorId" OR NEW."AgencyId" IS DISTINCT FROM OLD."AgencyId"
+                  OR NEW."SubjectId" IS DISTINCT FROM OLD."SubjectId" OR NEW."Details" IS DISTINCT FROM OLD."Details"
+                  OR (NEW."ActorLabel" IS DISTINCT FROM OLD."ActorLabel" AND NEW."ActorLabel" IS DISTINCT FROM 'anonymiserad person')
+                  OR (NEW."SubjectLabel" IS DISTINCT FROM OLD."SubjectLabel" AND NEW."SubjectLabel" IS DISTINCT FROM 'anonymiserad person'))
+                EXECUTE FUNCTION training_append_only('The audit log is append-only');
+                """);
             migrationBuilder.Sql("""CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries" FOR EACH STATEMENT EXECUTE FUNCTION training_append_only('The audit log is append-only');""");
             // Data/SearchText: what searches compare (Swedish capitals folded whatever the database's locale).
             migrationBuilder.Sql("""
@@ -888,7 +1006,22 @@ namespace Training.Web.Data.Migrations.Postgres
                 name: "Completions");
 
             migrationBuilder.DropTable(
+                name: "CompletionUploads");
+
+            migrationBuilder.DropTable(
                 name: "ContentTracks");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmployeeImports");
+
+            migrationBuilder.DropTable(
+                name: "ImportFiles");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "ManagerUnits");
