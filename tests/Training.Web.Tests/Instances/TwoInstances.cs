@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Training.Web.Employees;
+using Training.Web.Tests.Infrastructure;
 
 namespace Training.Web.Tests.Instances;
 
@@ -13,7 +14,7 @@ namespace Training.Web.Tests.Instances;
 /// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
-    public const string PostgresVariable = "TRAINING_TEST_POSTGRES";
+    public const string PostgresVariable = TestDatabase.Variable;
 
     public const string QuizModule = """
         ---
@@ -155,25 +156,31 @@ public sealed class SharedDatabase : IAsyncDisposable
     /// <summary>Settings as environment variable names (<c>__</c>); the in-process site reads them the same way.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    public static async Task<SharedDatabase> CreateAsync(string dataFolder) =>
-        Environment.GetEnvironmentVariable(TwoInstances.PostgresVariable) is { Length: > 0 } server
-            ? await CreatePostgresAsync(server)
+    public static Task<SharedDatabase> CreateAsync(string dataFolder) =>
+        Task.FromResult(TestDatabase.IsPostgres
+            ? CreatePostgres(dataFolder)
             : new SharedDatabase(new Dictionary<string, string>
             {
                 ["Database__Provider"] = "Sqlite",
                 ["ConnectionStrings__Training"] = $"Data Source={Path.Combine(dataFolder, "training.db")}",
-            }, () => Task.CompletedTask);
+            }, () => Task.CompletedTask));
 
     /// <summary>
-    /// TO WIRE when the PostgreSQL provider is in (h/pg): create a database with a fresh name on <paramref name="server"/>
-    /// (Npgsql: <c>CREATE DATABASE "training_two_&lt;random&gt;"</c> on the base connection), return its settings
-    /// (<c>Database__Provider</c> = <c>Postgres</c>, <c>ConnectionStrings__Training</c> = the base string with
-    /// <c>Database=</c> that name), and drop it (<c>DROP DATABASE … WITH (FORCE)</c>) in the returned disposal.
+    /// A new PostgreSQL database for the data folder (<see cref="TestDatabase.For"/>: the in-process site on the same
+    /// folder finds the same one), dropped at the end.
     /// </summary>
-    private static Task<SharedDatabase> CreatePostgresAsync(string server)
+    private static SharedDatabase CreatePostgres(string dataFolder)
     {
-        _ = server;
-        throw new NotSupportedException($"{TwoInstances.PostgresVariable} är satt, men två-instanstestet kan ännu inte skapa en PostgreSQL-databas.");
+        var created = TestDatabase.For(dataFolder);
+        return new SharedDatabase(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = created.Provider.ToString(),
+            ["ConnectionStrings__Training"] = created.ConnectionString,
+        }, () =>
+        {
+            created.Dispose();
+            return Task.CompletedTask;
+        });
     }
 
     public async ValueTask DisposeAsync() => await drop();
