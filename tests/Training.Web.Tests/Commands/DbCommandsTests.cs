@@ -38,7 +38,7 @@ public class DbCommandsTests
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task ABackupTakenWhileCompletionsAreWritten_IsWholeAndConsistent()
     {
         await using var site = new TrainingSite();
@@ -96,7 +96,7 @@ public class DbCommandsTests
         Assert.Empty(Directory.GetFiles(folder.Path, "*.partial-*"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task ABackup_DoesNotOverwriteAFile_UnlessForced()
     {
         await using var site = new TrainingSite();

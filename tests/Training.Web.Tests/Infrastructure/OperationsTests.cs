@@ -32,7 +32,7 @@ public class OperationsTests
         }
     }
 
-    [Fact]
+    [SqliteFact] // a folder where the SQLite file should be
     public async Task WhenTheDatabaseCannotBeOpened_TheProcessIsLive_ButNotReady_AndSaysNothingMore()
     {
         await using var site = new TrainingSite();

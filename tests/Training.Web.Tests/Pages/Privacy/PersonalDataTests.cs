@@ -178,7 +178,7 @@ public class PersonalDataTests(StaffSite staff) : IClassFixture<StaffSite>
             using var error = new StringWriter();
             using (new EnvironmentVariables(new Dictionary<string, string>
             {
-                ["ConnectionStrings__Training"] = $"Data Source={Site.DatabaseFile}",
+                ["Database__Provider"] = Site.Database.Provider.ToString(), ["ConnectionStrings__Training"] = Site.Database.ConnectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing",
                 ["Content__Path"] = RepositoryPaths.Content,
             }))
