@@ -173,41 +173,38 @@ public static class Records
     }
 
     /// <remarks>
-    /// The rows are read by the range of the batch's user ids alone, which the indexes on (UserId, …) answer with one range
-    /// scan; which modules and versions matter is decided here, not in the query, because SQLite otherwise chose the index
-    /// on the version and read every attempt of the module once per batch. Rows of people in the range but outside the
-    /// batch (another unit, say) are dropped here too.
+    /// The rows are read by the batch's user ids alone, which the indexes on (UserId, …) answer with one seek per person;
+    /// which modules and versions matter is decided here, not in the query, because with the versions in the query
+    /// SQLite chose the index on the version and read every attempt of the module once per batch.
     /// </remarks>
     private static async Task<PeopleRecord> RecordsOfAsync(
         TrainingDbContext db, IReadOnlyList<Asked> asked, List<User> batch, bool everyCompletion, CancellationToken cancellationToken = default)
     {
-        var (first, last) = (batch[0].Id, batch[^1].Id);
-        var ids = batch.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var userIds = batch.Select(u => u.Id).ToList();
         var moduleIds = asked.Select(a => a.Module.Id).ToHashSet(StringComparer.Ordinal);
         var versionIds = asked.Select(a => a.Module.VersionId).ToHashSet();
-        var inRange = Completions.InForce(db).AsNoTracking().Where(c => c.UserId.CompareTo(first) >= 0 && c.UserId.CompareTo(last) <= 0);
+        var theirs = Completions.InForce(db).AsNoTracking().Where(c => userIds.Contains(c.UserId));
         List<Completion> held = [];
         List<(string UserId, CompletionFact Fact)> facts;
         if (everyCompletion)
         {
-            held = await inRange.ToListAsync(cancellationToken);
-            held.RemoveAll(c => !ids.Contains(c.UserId));
+            held = await theirs.ToListAsync(cancellationToken);
             facts = [.. held.Where(c => moduleIds.Contains(c.ModuleId)).Select(c => (c.UserId, Fact(c)))];
         }
         else
         {
-            facts = [.. (await inRange.Select(c => new { c.UserId, c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt }).ToListAsync(cancellationToken))
-                .Where(c => ids.Contains(c.UserId) && moduleIds.Contains(c.ModuleId))
+            facts = [.. (await theirs.Select(c => new { c.UserId, c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt }).ToListAsync(cancellationToken))
+                .Where(c => moduleIds.Contains(c.ModuleId))
                 .Select(c => (c.UserId, new CompletionFact(c.ModuleId, c.Version, c.CompletedAt, c.ExpiresAt)))];
         }
         var visited = await db.SectionVisits.AsNoTracking()
-            .Where(v => v.UserId.CompareTo(first) >= 0 && v.UserId.CompareTo(last) <= 0)
+            .Where(v => userIds.Contains(v.UserId))
             .Select(v => new { v.UserId, v.ModuleVersionId }).Distinct().ToListAsync(cancellationToken);
         var attempted = await db.QuizAttempts.AsNoTracking()
-            .Where(a => a.UserId.CompareTo(first) >= 0 && a.UserId.CompareTo(last) <= 0)
+            .Where(a => userIds.Contains(a.UserId))
             .Select(a => new { a.UserId, a.ModuleVersionId }).Distinct().ToListAsync(cancellationToken);
         var begun = visited.Select(v => (v.UserId, VersionId: v.ModuleVersionId)).Concat(attempted.Select(a => (a.UserId, VersionId: a.ModuleVersionId)))
-            .Where(b => ids.Contains(b.UserId) && versionIds.Contains(b.VersionId));
+            .Where(b => versionIds.Contains(b.VersionId));
         return new PeopleRecord(
             facts.ToLookup(f => f.UserId, f => f.Fact),
             held.ToLookup(c => c.UserId),
