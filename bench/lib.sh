@@ -46,10 +46,10 @@ free_port() {
     die "no free port from $1"
 }
 
-# publish_site DIR: Release build of the site into DIR (log in DIR.log).
+# publish_site DIR: Release build of the site into DIR (log in DIR-publish.log).
 publish_site() {
-    (cd "$bench_repo_root" && dotnet publish src/Training.Web -c Release -o "$1") >"$1.log" 2>&1 \
-        || { tail -n 30 "$1.log" >&2; die "dotnet publish failed"; }
+    (cd "$bench_repo_root" && dotnet publish src/Training.Web -c Release -o "$1") >"$1-publish.log" 2>&1 \
+        || { tail -n 30 "$1-publish.log" >&2; die "dotnet publish failed"; }
 }
 
 # start_site DIR BASE_URL LOG [NAME=VALUE …]: starts the published site in DIR on BASE_URL, with extra environment

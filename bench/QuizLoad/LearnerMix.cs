@@ -20,7 +20,7 @@ static class LearnerMix
 
     public static async Task<int> RunAsync(Uri site, int mostLearners, int stepSeconds, int budgetSeconds)
     {
-        using var shared = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var shared = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
         var modules = await QuizModulesAsync(site, shared);
         if (modules.Count == 0)
         {
