@@ -200,6 +200,7 @@ Text i andra avsnittet.
 \`\`\`gift
 // [id:p$i-1]
 ::Fråga ett:: Vilket avsnitt kom först? { =Första avsnittet ~Andra avsnittet }
+
 // [id:p$i-2]
 ::Fråga två:: Är detta modul $i? {T}
 \`\`\`
