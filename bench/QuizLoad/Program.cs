@@ -5,6 +5,8 @@
 //
 //   dotnet run -c Release --project bench/QuizLoad -- prepare [learners]   (with ConnectionStrings__Training set)
 //   dotnet run -c Release --project bench/QuizLoad -- run <base url> [learners] [rounds] [warm-up rounds]
+//   … -- prepare-mix [learners]                                   (with ConnectionStrings__Training set)
+//   … -- mix <base url> [most learners] [seconds per step] [budget in seconds]   (the learner mix, LearnerMix.cs)
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -15,12 +17,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Web;
 using Training.Web.Data;
 
-const string Password = "belastning-med-lång-fras";
+const string Password = LearnerMix.Password;
 
 return args.FirstOrDefault() switch
 {
     "prepare" => await PrepareAsync(Number(1, 32)),
     "run" when args.Length > 1 => await RunAsync(new Uri(args[1]), Number(2, 32), Number(3, 9), Number(4, 27)),
+    "prepare-mix" => await PrepareMixAsync(Number(1, 400)),
+    "mix" when args.Length > 1 => await LearnerMix.RunAsync(new Uri(args[1]), Number(2, 400), Number(3, 40), Number(4, 160)),
     _ => Usage(),
 };
 
@@ -30,6 +34,7 @@ int Number(int index, int fallback) =>
 static int Usage()
 {
     Console.Error.WriteLine("usage: QuizLoad prepare [learners] | QuizLoad run <base url> [learners] [rounds] [warm-up rounds]");
+    Console.Error.WriteLine("       QuizLoad prepare-mix [learners] | QuizLoad mix <base url> [most learners] [seconds per step] [budget s]");
     return 2;
 }
 
@@ -63,9 +68,43 @@ static async Task<int> PrepareAsync(int learners)
     return 0;
 }
 
+// The learner mix's accounts. One password hash serves all of them: hashing each would cost minutes for the accounts
+// alone, and what the mix measures is the site's sign-in, which verifies the hash as it would any other.
+static async Task<int> PrepareMixAsync(int learners)
+{
+    await using var app = TrainingApp.Build([]);
+    using var scope = app.Services.CreateScope();
+    var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+    await DatabaseSetup.PrepareAsync(scope.ServiceProvider);
+    var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+    var agency = await db.Agencies.SingleAsync(a => a.Code == "polisen");
+    string? hash = null;
+    for (var i = 0; i < learners; i++)
+    {
+        var email = LearnerMix.Email(i);
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            continue;
+        }
+        var user = new User { UserName = email, Email = email, EmailConfirmed = true, Name = email.Split('@')[0], AgencyId = agency.Id, CreatedAt = DateTime.UtcNow };
+        hash ??= users.PasswordHasher.HashPassword(user, Password);
+        user.PasswordHash = hash;
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            Console.Error.WriteLine(string.Join("; ", created.Errors.Select(e => e.Description)));
+            return 1;
+        }
+        await users.AddToRoleAsync(user, Roles.Learner);
+    }
+    Console.WriteLine($"{learners} learners for the learner mix ready");
+    return 0;
+}
+
 static async Task<int> RunAsync(Uri site, int learners, int rounds, int warmUpRounds)
 {
-    var warmUpGroup = await SignInAsync(site, "uppvarmning", learners);
+    // Without warm-up rounds (a site already warmed by an earlier run) the warm-up group is not signed in at all.
+    var warmUpGroup = warmUpRounds > 0 ? await SignInAsync(site, "uppvarmning", learners) : [];
     var measuredGroup = await SignInAsync(site, "belastning", learners);
     var catalogue = await measuredGroup[0].GetStringAsync("/moduler");
     var modules = new List<string>();

@@ -1,0 +1,329 @@
+#!/usr/bin/env bash
+# Issue #17, item 7: the design's performance targets (§9) side by side in one run, printed as ONE table.
+# Publishes the site in Release once, seeds the demo once (EMPLOYEES employees, the demo requirements and completions,
+# a password of this run's own), starts the site once on loopback in Production and measures against it:
+#   (a) a signed-in section page against the same bytes served as a static file by the same site (wrk);
+#   (b) quiz-submit latency at 32 and at 128 concurrent learners (bench/QuizLoad);
+#   (c) HR's CSV export (POST /hr/export) against `sqlite3 -csv` on the same rows, and the site's peak memory;
+#   (d) HR's overview (GET /hr) against its aggregate query in `sqlite3`;
+#   (e) start-up to the first 200 with 100 modules: a second site process on a fresh database and generated content;
+#   (f) the learner mix: simulated learners (bench/QuizLoad mix) stepping up until the p95 passes 200 ms.
+# Each measurement is a function taking the site's base URL, so a PostgreSQL pass of (a), (b) and (f) can be added
+# by starting a second site with Database__Provider=Postgres and calling the same functions.
+#
+# Usage: bash bench/run.sh
+# Env:   EMPLOYEES (40000), DURATION (wrk's measured run, 10s), WARMUP (wrk's warm-up, 5s), QUIZ_ROUNDS (9),
+#        QUIZ_WARMUP_ROUNDS (27), QUIZ_ROUNDS_128 (3), EXPORT_RUNS (2), MIX_STEP_SECONDS (40), MIX_BUDGET (160),
+#        KEEP=1 (keep the temporary folder), PUBLISHED=<a published site folder> (reuse it instead of publishing:
+#        only while trying the script out, since it may be older than the code).
+# The table goes to stdout; progress and each phase's duration to stderr. Exit 0 when the run finished (whatever
+# the verdicts), 2 when something broke.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+readonly EMPLOYEES=${EMPLOYEES:-40000}
+readonly DURATION=${DURATION:-10s}
+readonly WARMUP=${WARMUP:-5s}
+readonly QUIZ_ROUNDS=${QUIZ_ROUNDS:-9}
+readonly QUIZ_WARMUP_ROUNDS=${QUIZ_WARMUP_ROUNDS:-27}
+readonly QUIZ_ROUNDS_128=${QUIZ_ROUNDS_128:-3}
+readonly EXPORT_RUNS=${EXPORT_RUNS:-2}
+readonly MIX_STEP_SECONDS=${MIX_STEP_SECONDS:-40}
+readonly MIX_BUDGET=${MIX_BUDGET:-160}
+# Accounts for as many steps (50, 100, 200, …) as fit in the budget.
+mix_learners=$(awk -v b="$MIX_BUDGET" -v s="$MIX_STEP_SECONDS" 'BEGIN { n = 50; for (t = 2 * s; t <= b; t += s) n *= 2; print n }')
+readonly SECTION_PATH=/moduler/vad-ar-manniskohandel/2
+readonly STATIC_PATH=/bench-section.html
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-run.XXXXXX")
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
+
+site_dir="$tmp/site"
+db="$tmp/bench.db"
+quizload="$bench_repo_root/bench/QuizLoad/bin/Release/net10.0/QuizLoad.dll"
+rows=() # the table: "measurement|figure|reference|ratio|target|result"
+
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+export ConnectionStrings__Training="Data Source=$db"
+export Email__PickupDirectory="$tmp/mail"
+# QuizLoad and the learner mix sign hundreds of learners in from one loopback address within a minute; the limits
+# (per address and account, and per address) are meant for visitors.
+export Security__SignInsPerMinute=1000 Security__SignInsPerMinutePerAddress=100000
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk "BEGIN { print ($1) ? \"PASS\" : \"FAIL\" }"; }
+row() { rows+=("$1|$2|$3|$4|$5|$6"); }
+
+# (a) ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+# measure_section_page BASE_URL SITE_DIR: the learner's section page, then its bytes as a static file in SITE_DIR.
+measure_section_page() {
+    local url=$1 cookie section_rps static_rps r bytes
+    cookie=$(sign_in "$url" learner@polisen.example "$password" "$tmp/learner.jar")
+    curl -sS -o "$2/wwwroot/bench-section.html" -H "$cookie" -w '%{http_code}' "$url$SECTION_PATH" | grep -qx 200 \
+        || die "GET $SECTION_PATH did not answer 200"
+    curl -sS -o "$tmp/static-check.html" -H "$cookie" "$url$STATIC_PATH"
+    cmp -s "$2/wwwroot/bench-section.html" "$tmp/static-check.html" || die "$STATIC_PATH does not serve the section's bytes"
+    bytes=$(wc -c <"$tmp/static-check.html")
+    # A light warm-up first: at full load on two cores .NET's background re-compilation of hot methods starves.
+    run_wrk "$url$SECTION_PATH" "$WARMUP" 4 2 "$tmp/wrk.txt" "$cookie" >/dev/null
+    run_wrk "$url$STATIC_PATH" "$WARMUP" 4 2 "$tmp/wrk.txt" "$cookie" >/dev/null
+    section_rps=$(run_wrk "$url$SECTION_PATH" "$DURATION" 32 2 "$tmp/wrk.txt" "$cookie")
+    static_rps=$(run_wrk "$url$STATIC_PATH" "$DURATION" 32 2 "$tmp/wrk.txt" "$cookie")
+    r=$(ratio "$section_rps" "$static_rps")
+    row "(a) section page, signed in, $bytes B (wrk -c32 -d$DURATION)" "$section_rps req/s" "static: $static_rps req/s" \
+        "$r" ">= 0.50" "$(verdict "$r >= 0.50")"
+}
+
+# (b) ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+# measure_quiz_submit BASE_URL LEARNERS ROUNDS WARM-UP-ROUNDS TARGET-P99-MS (empty: no target)
+measure_quiz_submit() {
+    local out="$tmp/quiz-$2.txt" p50 p95 p99 n result target
+    dotnet "$quizload" run "$1" "$2" "$3" "$4" >"$out" 2>&1 || { cat "$out" >&2; die "QuizLoad run with $2 learners failed"; }
+    sed 's/^/    /' "$out" >&2
+    read -r p50 p95 p99 < <(sed -n 's/^ *p50 \([0-9.]*\) ms *p95 \([0-9.]*\) ms *p99 \([0-9.]*\) ms.*/\1 \2 \3/p' "$out")
+    n=$(sed -n 's/.*concurrent learners, \([0-9]*\) submissions.*/\1/p' "$out")
+    [[ -n ${p99:-} ]] || die "QuizLoad printed no percentiles"
+    if [[ -n $5 ]]; then target="p99 < $5 ms"; result=$(verdict "$p99 < $5"); else target="none set"; result="-"; fi
+    row "(b) quiz submit, $2 learners at once, $n submits" "p50 $p50 / p95 $p95 / p99 $p99 ms" "-" "-" "$target" "$result"
+}
+
+# (c) and (d) ─────────────────────────────────────────────────────────────────────────────────────────────────────
+# measure_hr BASE_URL PID: as polisen's HR. The references are SQLite queries on the same database file.
+measure_hr() {
+    local url=$1 pid=$2 jar="$tmp/hr.jar" cookie page token export_s sqlite_s export_rows sqlite_count modules peak_kb
+    local overview_s aggregate_s r now
+    cookie=$(sign_in "$url" hr@polisen.example "$password" "$jar")
+    page=$(curl -sS -H "$cookie" -c "$jar" -b "$jar" "$url/hr/export")
+    token=$(form_token "$page")
+    [[ -n $token ]] || die "GET /hr/export gave no form"
+    cookie=$(cookie_header "$jar")
+    export_once() {
+        local code
+        code=$(curl -sS -o "$tmp/export.csv" -w '%{http_code}' -H "$cookie" --data-urlencode "format=csv" \
+            --data-urlencode "__RequestVerificationToken=$token" "$url/hr/export")
+        [[ $code == 200 ]] || die "POST /hr/export answered $code"
+    }
+    export_s=$(best_of "$EXPORT_RUNS" export_once)
+    export_rows=$(($(grep -c $'\r$' "$tmp/export.csv") - 1)) # records end in CRLF; a line break inside a quoted name does not
+    peak_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
+
+    # The same rows from sqlite3: the required modules are those the export wrote (module_id is the 7th column).
+    modules=$(tail -n +2 "$tmp/export.csv" | cut -d';' -f7 | sort -u | awk '{ printf "%s(\x27%s\x27)", (NR > 1 ? "," : ""), $0 }')
+    [[ -n $modules ]] || die "the export has no rows"
+    cat >"$tmp/rows.sql" <<SQL
+WITH required(module_id) AS (VALUES $modules),
+inforce AS (SELECT c.* FROM Completions c WHERE NOT EXISTS (SELECT 1 FROM Completions l WHERE l.SupersedesId = c.Id)),
+latest AS (SELECT UserId, ModuleId, MAX(CompletedAt) AS CompletedAt FROM inforce GROUP BY UserId, ModuleId)
+SELECT a.Code, un.Name, u.EmployeeNumber, u.Name, u.Email, j.Name, r.module_id, c.Version, c.ContentHash,
+       CASE WHEN c.Id IS NULL THEN 'not_started' ELSE 'completed' END, c.CompletedAt, c.ScorePercent, c.ExpiresAt, c.Source, c.VerificationCode
+FROM AspNetUsers u JOIN Agencies a ON a.Id = u.AgencyId CROSS JOIN required r
+LEFT JOIN Units un ON un.Id = u.UnitId LEFT JOIN JobRoles j ON j.Id = u.JobRoleId
+LEFT JOIN latest l ON l.UserId = u.Id AND l.ModuleId = r.module_id
+LEFT JOIN inforce c ON c.UserId = l.UserId AND c.ModuleId = l.ModuleId AND c.CompletedAt = l.CompletedAt
+WHERE a.Code = 'polisen' AND u.IsActive = 1
+ORDER BY u.Id, r.module_id;
+SQL
+    sqlite_rows() { sqlite3 -csv -separator ';' "$db" <"$tmp/rows.sql" >"$tmp/sqlite.csv"; }
+    sqlite_s=$(best_of "$EXPORT_RUNS" sqlite_rows)
+    sqlite_count=$(wc -l <"$tmp/sqlite.csv")
+    r=$(ratio "$export_s" "$sqlite_s")
+    row "(c) CSV export, POST /hr/export, $export_rows rows" "$export_s s" "sqlite3 -csv, $sqlite_count rows: $sqlite_s s" \
+        "$r" "<= 2" "$(verdict "$r <= 2")"
+    row "(c) site peak memory (VmHWM, start to last export)" "$((peak_kb / 1024)) MB" "-" "-" "< 200 MB" \
+        "$(verdict "$peak_kb < 200 * 1024")"
+
+    overview_once() {
+        local code
+        code=$(curl -sS -o "$tmp/overview.html" -w '%{http_code}' -H "$cookie" "$url/hr")
+        [[ $code == 200 ]] || die "GET /hr answered $code"
+    }
+    overview_once # warm-up, and the check that the page answers
+    overview_s=$(best_of 3 overview_once)
+    now=$(date -u +%Y-%m-%dT%H:%M:%S)
+    cat >"$tmp/aggregate.sql" <<SQL
+WITH required(module_id) AS (VALUES $modules),
+inforce AS (SELECT c.* FROM Completions c WHERE NOT EXISTS (SELECT 1 FROM Completions l WHERE l.SupersedesId = c.Id)),
+valid AS (SELECT DISTINCT UserId, ModuleId FROM inforce WHERE ExpiresAt IS NULL OR ExpiresAt > '$now')
+SELECT u.UnitId, r.module_id, COUNT(*) AS people, COUNT(v.UserId) AS compliant
+FROM AspNetUsers u JOIN Agencies a ON a.Id = u.AgencyId CROSS JOIN required r
+LEFT JOIN valid v ON v.UserId = u.Id AND v.ModuleId = r.module_id
+WHERE a.Code = 'polisen' AND u.IsActive = 1
+GROUP BY u.UnitId, r.module_id;
+SQL
+    aggregate_once() { sqlite3 "$db" <"$tmp/aggregate.sql" >/dev/null; }
+    aggregate_s=$(best_of 3 aggregate_once)
+    r=$(ratio "$overview_s" "$aggregate_s")
+    row "(d) HR overview, GET /hr (whole agency)" "$overview_s s" "aggregate in sqlite3: $aggregate_s s" "$r" "<= 3" \
+        "$(verdict "$r <= 3")"
+}
+
+# (e) ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+# make_modules DIR N: a content folder with N small valid modules (two sections, a knowledge check, a graded quiz).
+make_modules() {
+    local dir=$1 i id
+    mkdir -p "$dir/modules"
+    cp "$bench_repo_root/content/agencies.yml" "$dir/"
+    for i in $(seq -w 1 "$2"); do
+        id="prestanda-$i"
+        mkdir -p "$dir/modules/$id"
+        cat >"$dir/modules/$id/index.md" <<MD
+---
+id: $id
+title: Prestandamodul $i
+version: "1.0"
+summary: En liten modul för att mäta start-tiden.
+language: sv
+estimated_minutes: 5
+quiz:
+  pass_mark: 50
+  questions: 2
+---
+Inledning till modul $i.
+
+## Första avsnittet
+
+Text i **första** avsnittet av modul $i, med en lista:
+
+- ett
+- två
+
+\`\`\`gift check
+::k1:: Är detta en testmodul? {T#Fel.#Rätt.}
+\`\`\`
+
+## Andra avsnittet
+
+Text i andra avsnittet.
+
+\`\`\`gift
+// [id:p$i-1]
+::Fråga ett:: Vilket avsnitt kom först? { =Första avsnittet ~Andra avsnittet }
+
+// [id:p$i-2]
+::Fråga två:: Är detta modul $i? {T}
+\`\`\`
+MD
+    done
+}
+
+# measure_startup BASE_URL: a second site process on a fresh database and 100 generated modules, timed from its
+# start to the first 200 from /health/ready (database reachable, migrations applied, content imported).
+measure_startup() {
+    local url=$1 content="$tmp/content-100" started took pid
+    make_modules "$content" 100
+    (cd "$site_dir" && Content__Path="$content" ./Training.Web content check "$content") >"$tmp/content-check.log" 2>&1 \
+        || { tail -n 20 "$tmp/content-check.log" >&2; die "the generated modules do not pass content check"; }
+    started=$(date +%s.%N)
+    start_site "$site_dir" "$url" "$tmp/startup-site.log" ConnectionStrings__Training="Data Source=$tmp/startup.db" \
+        Content__Path="$content"
+    pid=$site_pid
+    wait_for_200 "$url" /health/ready "$pid" "$tmp/startup-site.log" 60 0.05
+    took=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    row "(e) start-up to first 200 on /health/ready, 100 modules, fresh database" "$took s" "-" "-" "< 3 s" \
+        "$(verdict "$took < 3")"
+}
+
+# (f) ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+# measure_learner_mix BASE_URL: bench/QuizLoad's learner mix, stepping 50, 100, 200, … learners (MIX_STEP_SECONDS each)
+# within MIX_BUDGET seconds; the largest number held at a p95 of at most 200 ms is the figure.
+measure_learner_mix() {
+    local out="$tmp/mix.txt" held why figure
+    dotnet "$quizload" mix "$1" "$mix_learners" "$MIX_STEP_SECONDS" "$MIX_BUDGET" >"$out" 2>&1 \
+        || { cat "$out" >&2; die "QuizLoad mix failed"; }
+    sed 's/^/    /' "$out" >&2
+    held=$(sed -n 's/^MIX held \([0-9]*\) .*/\1/p' "$out")
+    why=$(sed -n 's/^MIX held [0-9]* stopped: //p' "$out")
+    [[ -n $held ]] || die "QuizLoad mix printed no result"
+    if ((held == 0)); then
+        figure="fewer than 50 learners"
+    elif [[ $why == p95* || $why == *failed* ]]; then
+        figure="$held learners"
+    else
+        figure=">= $held learners (the run ended before p95 passed 200 ms)"
+    fi
+    row "(f) learner mix: sign in, read, check, quiz; think 5-15 s" "$figure" "Moodle: 2000 quiz users (12+4 vCPU)" "-" \
+        "largest at p95 <= 200 ms" "stopped: $why"
+}
+
+print_table() {
+    printf '\nPerformance (design §9) — seed demo --employees %s, SQLite, %s cores, %s\n' "$EMPLOYEES" "$(nproc)" "$(date -u '+%Y-%m-%d %H:%M UTC')"
+    {
+        printf 'measurement|figure|reference|ratio|target|result\n'
+        printf '%s\n' "${rows[@]}" | sort -s -t")" -k1,1
+    } | column -t -s '|' -o '  '
+}
+
+main() {
+    ensure_wrk
+    command -v sqlite3 >/dev/null || die "sqlite3 is missing (apt-get install -y sqlite3)"
+    local run_started=$SECONDS port base_url
+
+    phase "publish (Release) and build QuizLoad"
+    if [[ -n ${PUBLISHED:-} ]]; then
+        cp -r "$PUBLISHED" "$site_dir" && rm -f "$site_dir/wwwroot/bench-section.html" || die "cannot copy PUBLISHED=$PUBLISHED"
+        log "reusing the site published in $PUBLISHED"
+    else
+        publish_site "$site_dir"
+    fi
+    (cd "$bench_repo_root" && dotnet build bench/QuizLoad -c Release) >"$tmp/quizload-build.log" 2>&1 \
+        || { tail -n 30 "$tmp/quizload-build.log" >&2; die "building bench/QuizLoad failed"; }
+    phase_done
+    export Content__Path="$site_dir/content"
+
+    phase "seed demo --employees $EMPLOYEES, 2 × 128 learners for QuizLoad and $mix_learners for the learner mix"
+    password=$(new_password)
+    (cd "$site_dir" && ./Training.Web seed demo --employees "$EMPLOYEES" --password "$password") >"$tmp/seed.log" 2>&1 \
+        || { tail -n 30 "$tmp/seed.log" >&2; die "seed demo failed"; }
+    dotnet "$quizload" prepare 128 >"$tmp/prepare.log" 2>&1 || { tail -n 30 "$tmp/prepare.log" >&2; die "QuizLoad prepare failed"; }
+    dotnet "$quizload" prepare-mix "$mix_learners" >>"$tmp/prepare.log" 2>&1 \
+        || { tail -n 30 "$tmp/prepare.log" >&2; die "QuizLoad prepare-mix failed"; }
+    phase_done
+
+    phase "start the site"
+    port=$(free_port 5300)
+    base_url="http://127.0.0.1:$port"
+    # Staff must set up two-factor sign-in before anything else in Production; the benchmark measures HR's pages, not
+    # that set-up, so this site process runs without the requirement (the only setting that differs from an operator's
+    # besides the sign-in rate limit above).
+    start_site "$site_dir" "$base_url" "$tmp/site.log" Security__RequireTwoFactorForStaff=false
+    main_pid=$site_pid
+    wait_for_200 "$base_url" /health "$main_pid" "$tmp/site.log" 120
+    phase_done
+
+    # HR first: the site's peak memory then covers start-up, sign-in and the exports, as in bench/hr-export.sh,
+    # not the load of (a) and (b).
+    phase "(c, d) HR export and overview"
+    measure_hr "$base_url" "$main_pid"
+    phase_done
+    phase "(a) section page vs static file"
+    measure_section_page "$base_url" "$site_dir"
+    phase_done
+    phase "(b) quiz submit, 32 learners"
+    measure_quiz_submit "$base_url" 32 "$QUIZ_ROUNDS" "$QUIZ_WARMUP_ROUNDS" 50
+    phase_done
+    phase "(b) quiz submit, 128 learners"
+    measure_quiz_submit "$base_url" 128 "$QUIZ_ROUNDS_128" 0 ""
+    phase_done
+    phase "(f) learner mix, up to $mix_learners learners"
+    measure_learner_mix "$base_url"
+    phase_done
+    # The start-up is timed alone: the main site stops first, so the two processes do not share the two cores.
+    kill "$main_pid" 2>/dev/null || true
+    wait "$main_pid" 2>/dev/null || true
+    phase "(e) start-up with 100 modules"
+    measure_startup "http://127.0.0.1:$(free_port 5500)"
+    phase_done
+
+    if grep -qE '^(fail|crit):' "$tmp/site.log"; then
+        log "warning: the site logged errors during the run:"
+        grep -A3 -E '^(fail|crit):' "$tmp/site.log" >&2 || true
+    fi
+    log "whole run: $((SECONDS - run_started)) s"
+    print_table
+}
+
+main
