@@ -107,12 +107,12 @@ public class HrOverviewFlowTests(BrowserSite browser)
         return state;
     }
 
-    private async Task<IPage> NewHrPageAsync()
+    private async Task<IPage> NewHrPageAsync(bool javaScript = true)
     {
         var data = await PrepareAsync();
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = browser.BaseAddress.ToString(), Locale = "sv-SE", StorageState = data.HrState, AcceptDownloads = true,
+            BaseURL = browser.BaseAddress.ToString(), Locale = "sv-SE", StorageState = data.HrState, AcceptDownloads = true, JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
     }
@@ -136,6 +136,28 @@ public class HrOverviewFlowTests(BrowserSite browser)
         Assert.Equal("6", (await page.Locator(".key-figures .figure").First.TextContentAsync())?.Trim()); // HR is in scope too
         await Accessibility.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_TheTrendComesByAPlainLink_AndThePageHasNoWcagViolations()
+    {
+        var page = await NewHrPageAsync(javaScript: false);
+        await page.GotoAsync("/hr");
+        Assert.Equal(0, await page.Locator("#trend table").CountAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Visa utvecklingen" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("utveckling=ja", StringComparison.Ordinal));
+        Assert.Equal(12, await page.Locator("#trend table tbody tr").CountAsync());
+        Assert.True(await page.Locator("svg.line-chart circle.chart-point").CountAsync() >= 12);
+        var url = page.Url;
+        await page.Context.CloseAsync();
+
+        // axe runs as a script, so the same address is checked in a page with JavaScript
+        var checkedPage = await NewHrPageAsync();
+        await checkedPage.GotoAsync(url);
+        await Accessibility.AssertNoViolationsAsync(checkedPage);
+        await checkedPage.Context.CloseAsync();
     }
 
     [Fact]
