@@ -245,6 +245,16 @@ public static class TrainingApp
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        // No page takes a NUL character, and PostgreSQL refuses one in text: a bad request, not a server error.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Query.Any(q => q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseStaticFiles();
         app.MapHealth();
         app.UseReadinessGate();
