@@ -9,13 +9,17 @@ public sealed class ContentImportCommandTests : IDisposable
 {
     private readonly TempFolder content = new();
     private readonly TempFolder data = new();
+    private readonly TestDatabaseInstance database;
     private readonly EnvironmentVariables environment;
 
     public ContentImportCommandTests()
     {
+        // the verb and the site started afterwards on the same data folder use the same database, SQLite or PostgreSQL
+        database = TestDatabase.For(data.Path);
         environment = new EnvironmentVariables(new Dictionary<string, string>
         {
-            ["ConnectionStrings__Training"] = $"Data Source={Path.Combine(data.Path, "training.db")}",
+            ["Database__Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings__Training"] = database.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Content__Path"] = content.Path,
         });
@@ -25,6 +29,7 @@ public sealed class ContentImportCommandTests : IDisposable
     {
         environment.Dispose();
         SqliteConnection.ClearAllPools();
+        database.Dispose();
         data.Dispose();
         content.Dispose();
     }

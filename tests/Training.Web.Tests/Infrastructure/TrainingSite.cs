@@ -189,8 +189,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
             EmailConfirmed = true,
             Name = "Test " + email.Split('@')[0],
             AgencyId = agency.Id,
-            UnitId = agency.Units.FirstOrDefault()?.Id,
-            JobRoleId = agency.JobRoles.FirstOrDefault()?.Id,
+            // the first by id: an Include's order is the database's choice, and PostgreSQL's differs from SQLite's
+            UnitId = agency.Units.MinBy(u => u.Id)?.Id,
+            JobRoleId = agency.JobRoles.MinBy(r => r.Id)?.Id,
             EmployeeNumber = "T" + Guid.NewGuid().ToString("N")[..8],
             StartDate = new DateOnly(2024, 3, 1),
             CreatedAt = DateTime.UtcNow,
@@ -206,7 +207,7 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     {
         var client = NewClient();
         var response = await Forms.PostAsync(client, "/konto/logga-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Inloggningen för {email} gav {(int)response.StatusCode}: {Forms.Errors(await response.Content.ReadAsStringAsync())}");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Inloggningen för {email} gav {(int)response.StatusCode}: {string.Join("; ", Forms.Errors(await response.Content.ReadAsStringAsync()))}");
         return client;
     }
 

@@ -41,6 +41,8 @@ public sealed partial class CompletionAcrossVersionsTests : IAsyncLifetime
         """;
 
     private readonly TempFolder content = new();
+    // the site is restarted on its data folder; given the folder, its PostgreSQL database outlives each site
+    private readonly TempFolder data = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private TrainingSite site = null!;
 
@@ -48,7 +50,7 @@ public sealed partial class CompletionAcrossVersionsTests : IAsyncLifetime
     {
         content.Write("modules/bok/index.md", Book("1.0", "Text."))
             .Write("modules/prov/index.md", Quiz("1.0", "Text."));
-        site = new TrainingSite(content.Path) { Clock = clock };
+        site = new TrainingSite(content.Path, data.Path) { Clock = clock };
         await site.StartAsync();
     }
 
@@ -56,12 +58,13 @@ public sealed partial class CompletionAcrossVersionsTests : IAsyncLifetime
     {
         await site.DisposeAsync();
         content.Dispose();
+        data.Dispose();
     }
 
     private async Task RestartAsync()
     {
         await site.DisposeAsync();
-        site = new TrainingSite(content.Path, site.DataFolder) { Clock = clock };
+        site = new TrainingSite(content.Path, data.Path) { Clock = clock };
         await site.StartAsync();
     }
 
