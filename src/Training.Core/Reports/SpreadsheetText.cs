@@ -14,8 +14,10 @@ public static class SpreadsheetText
     public static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     /// <summary><paramref name="text"/> with a leading <c>'</c> when it would otherwise be read as a formula.</summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : text;
+    public static string Neutralise(string text) => NeedsNeutralising(text) ? "'" + text : text;
+
+    /// <summary>Whether <paramref name="text"/> would be read as a formula as it is.</summary>
+    public static bool NeedsNeutralising(string text) => text.Length > 0 && Array.IndexOf(FormulaStarts, text[0]) >= 0;
 }
 
 /// <summary>
@@ -28,19 +30,38 @@ public static class CsvLines
     public const char Separator = ';';
 
     /// <summary>A text field, neutralised and quoted as needed.</summary>
-    public static string Text(string? value) => Quote(SpreadsheetText.Neutralise(value ?? ""));
+    public static string Text(string? value) =>
+        value is null ? "" : !SpreadsheetText.NeedsNeutralising(value) && !NeedsQuoting(value) ? value : new StringBuilder().AppendCsvText(value).ToString();
+
+    /// <summary>A field written as it is (numbers and ISO dates, which never need neutralising), quoted as needed.</summary>
+    public static string Quote(string value) => NeedsQuoting(value) ? Append(new StringBuilder(), value, neutralise: false).ToString() : value;
+
+    /// <summary>Appends a text field, neutralised and quoted as needed, to a line being built (for writers of many rows).</summary>
+    public static StringBuilder AppendCsvText(this StringBuilder line, string? value) =>
+        Append(line, value ?? "", SpreadsheetText.NeedsNeutralising(value ?? ""));
+
+    private static StringBuilder Append(StringBuilder line, string value, bool neutralise)
+    {
+        var quoted = NeedsQuoting(value);
+        if (quoted)
+        {
+            line.Append('"');
+        }
+        if (neutralise)
+        {
+            line.Append('\'');
+        }
+        if (!quoted)
+        {
+            return line.Append(value);
+        }
+        var start = line.Length;
+        return line.Append(value).Replace("\"", "\"\"", start, value.Length).Append('"'); // RFC 4180: a quote inside is doubled
+    }
 
     private static readonly SearchValues<char> NeedQuoting = SearchValues.Create([Separator, '"', '\r', '\n']);
 
-    /// <summary>A field written as it is (numbers and ISO dates, which never need neutralising), quoted as needed.</summary>
-    public static string Quote(string value)
-    {
-        if (value.AsSpan().IndexOfAny(NeedQuoting) < 0)
-        {
-            return value;
-        }
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static bool NeedsQuoting(string value) => value.AsSpan().IndexOfAny(NeedQuoting) >= 0;
 
     /// <summary>One line of already-made fields, with its CRLF.</summary>
     public static string Line(IEnumerable<string> fields)

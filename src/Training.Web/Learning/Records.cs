@@ -17,6 +17,18 @@ public sealed record ModuleRecord(Completion? Counting, bool OpenForRenewal, Dat
     public bool Done => Counting is not null && !OpenForRenewal;
 }
 
+/// <summary>
+/// The columns of a person that statuses, HR's lists, reminders and the export need: what an agency's people are read as
+/// in batches. Not the account itself (no password hash or stamps), so tens of thousands of people cost only these.
+/// </summary>
+public sealed record PersonSummary(
+    string Id, string Name, string SortName, string? Email, int AgencyId, int? UnitId, int? JobRoleId, string? EmployeeNumber,
+    DateOnly? StartDate, DateOnly? JoinedAgencyOn, bool IsActive)
+{
+    public static PersonSummary Of(User user) => new(user.Id, user.Name, user.SortName, user.Email, user.AgencyId, user.UnitId, user.JobRoleId,
+        user.EmployeeNumber, user.StartDate, user.JoinedAgencyOn, user.IsActive);
+}
+
 /// <summary>A module that is mandatory for the person, with the requirement that asks it most urgently and their status on it.</summary>
 public sealed record RequiredModule(CatalogueModule Module, Requirement Requirement, CompetenceState State);
 
@@ -32,6 +44,9 @@ public static class Records
 
     /// <summary>The person as the status rule needs them: a move to another agency starts its relative due dates.</summary>
     public static CompetencePerson Person(User user) => new(user.StartDate, user.JoinedAgencyOn);
+
+    /// <inheritdoc cref="Person(User)"/>
+    public static CompetencePerson Person(PersonSummary person) => new(person.StartDate, person.JoinedAgencyOn);
 
     /// <summary>The learner's record on <paramref name="module"/> now.</summary>
     public static async Task<ModuleRecord> OfAsync(TrainingDbContext db, string userId, CatalogueModule module, DateTime now)
@@ -78,14 +93,15 @@ public static class Records
         {
             return [];
         }
-        return Required(asked, person, await RecordsOfAsync(db, asked, [person], everyCompletion: false), now);
+        var theirId = db.Users.Where(u => u.Id == person.Id).Select(u => u.Id);
+        return Required(asked, PersonSummary.Of(person), await RecordsOfAsync(db, asked, theirId, everyCompletion: false), now);
     }
 
     /// <summary>A person with the modules that are mandatory for them and their status on each, most urgent first.</summary>
-    public sealed record PersonRequirements(User Person, IReadOnlyList<RequiredModule> Modules);
+    public sealed record PersonRequirements(PersonSummary Person, IReadOnlyList<RequiredModule> Modules);
 
     /// <summary>A person with their statuses on what is mandatory for them and every completion in force they hold, of any module.</summary>
-    public sealed record PersonRecord(User Person, IReadOnlyList<RequiredModule> Modules, IReadOnlyList<Completion> Completions);
+    public sealed record PersonRecord(PersonSummary Person, IReadOnlyList<RequiredModule> Modules, IReadOnlyList<Completion> Completions);
 
     /// <summary>
     /// Every active person of the agency (or of <paramref name="people"/>, which must be of that agency) for whom something
@@ -135,7 +151,7 @@ public static class Records
     private const int BatchSize = 1000;
 
     /// <summary>The agency's active people (of <paramref name="people"/>) in batches by id, each with what their statuses rest on.</summary>
-    private static async IAsyncEnumerable<(List<User> Batch, PeopleRecord Record)> BatchesAsync(
+    private static async IAsyncEnumerable<(List<PersonSummary> Batch, PeopleRecord Record)> BatchesAsync(
         TrainingDbContext db, IReadOnlyList<Asked> asked, int agencyId, IQueryable<User>? people, bool everyCompletion,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -144,13 +160,18 @@ public static class Records
         while (true)
         {
             var batch = await scope.Where(u => after == null || u.Id.CompareTo(after) > 0)
-                .OrderBy(u => u.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                .OrderBy(u => u.Id).Take(BatchSize)
+                .Select(u => new PersonSummary(u.Id, u.Name, u.SortName, u.Email, u.AgencyId, u.UnitId, u.JobRoleId, u.EmployeeNumber,
+                    u.StartDate, u.JoinedAgencyOn, u.IsActive))
+                .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 yield break;
             }
-            yield return (batch, await RecordsOfAsync(db, asked, batch, everyCompletion, cancellationToken));
-            after = batch[^1].Id;
+            var (first, last) = (batch[0].Id, batch[^1].Id);
+            var batchIds = scope.Where(u => u.Id.CompareTo(first) >= 0 && u.Id.CompareTo(last) <= 0).Select(u => u.Id);
+            yield return (batch, await RecordsOfAsync(db, asked, batchIds, everyCompletion, cancellationToken));
+            after = last;
         }
     }
 
@@ -173,14 +194,15 @@ public static class Records
     }
 
     /// <remarks>
-    /// The rows are read by the batch's user ids alone, which the indexes on (UserId, …) answer with one seek per person;
+    /// The rows are read by the people's user ids alone, which the indexes on (UserId, …) answer with one seek per person;
     /// which modules and versions matter is decided here, not in the query, because with the versions in the query
-    /// SQLite chose the index on the version and read every attempt of the module once per batch.
+    /// SQLite chose the index on the version and read every attempt of the module once per batch. The ids come as a
+    /// subquery (the batch's scope between its first and last id), not as a list: a list of a thousand ids is a thousand
+    /// parameters, and a new SQL text to build and bind for every batch.
     /// </remarks>
     private static async Task<PeopleRecord> RecordsOfAsync(
-        TrainingDbContext db, IReadOnlyList<Asked> asked, List<User> batch, bool everyCompletion, CancellationToken cancellationToken = default)
+        TrainingDbContext db, IReadOnlyList<Asked> asked, IQueryable<string> userIds, bool everyCompletion, CancellationToken cancellationToken = default)
     {
-        var userIds = batch.Select(u => u.Id).ToList();
         var moduleIds = asked.Select(a => a.Module.Id).ToHashSet(StringComparer.Ordinal);
         var versionIds = asked.Select(a => a.Module.VersionId).ToHashSet();
         var theirs = Completions.InForce(db).AsNoTracking().Where(c => userIds.Contains(c.UserId));
@@ -212,7 +234,7 @@ public static class Records
     }
 
     /// <summary>The person's statuses on what is asked of them: one per module (the most urgent), most urgent first.</summary>
-    private static List<RequiredModule> Required(IReadOnlyList<Asked> asked, User person, PeopleRecord record, DateTime now)
+    private static List<RequiredModule> Required(IReadOnlyList<Asked> asked, PersonSummary person, PeopleRecord record, DateTime now)
     {
         var who = Person(person);
         var completions = record.Completions[person.Id].ToList();

@@ -96,7 +96,7 @@ public sealed partial class ReminderJob(
     /// <summary>One reminder for one recipient, with what its e-mail says.</summary>
     private sealed record Item(string Key, string Kind, int? RequirementId, string? ModuleId, string Line);
 
-    private sealed record Recipient(User Person, IReadOnlyList<Item> Items);
+    private sealed record Recipient(PersonSummary Person, IReadOnlyList<Item> Items);
 
     private async Task RemindLearnersAsync(TrainingDbContext db, List<Records.PersonRequirements> batch, DateOnly today, Tally tally, CancellationToken cancellationToken)
     {
@@ -145,7 +145,7 @@ public sealed partial class ReminderJob(
         return what + "\n" + email.Link("/moduler/" + Uri.EscapeDataString(module.Id));
     }
 
-    private OutgoingMail LearnerMail(User person, IReadOnlyList<Item> items)
+    private OutgoingMail LearnerMail(PersonSummary person, IReadOnlyList<Item> items)
     {
         var text = $"Hej {person.Name}!\n\n"
             + (items.Count == 1 ? "En av dina obligatoriska utbildningar behöver din uppmärksamhet:" : "Några av dina obligatoriska utbildningar behöver din uppmärksamhet:")
@@ -224,7 +224,7 @@ public sealed partial class ReminderJob(
             }
             if (counts.AnythingToReport)
             {
-                recipients.Add(new Recipient(manager.User, [new Item($"{ReminderKinds.ManagerDigest}|{manager.User.Id}|{agency.Id}|{week}", ReminderKinds.ManagerDigest, null, null, counts.Lines())]));
+                recipients.Add(new Recipient(PersonSummary.Of(manager.User), [new Item($"{ReminderKinds.ManagerDigest}|{manager.User.Id}|{agency.Id}|{week}", ReminderKinds.ManagerDigest, null, null, counts.Lines())]));
             }
         }
         await DeliverAsync(db, recipients, (manager, items) => new OutgoingMail(manager.Email!,
@@ -245,7 +245,7 @@ public sealed partial class ReminderJob(
             .ToListAsync(cancellationToken);
         var line = counts.Lines();
         var recipients = officers
-            .Select(o => new Recipient(o, [new Item($"{ReminderKinds.HrDigest}|{o.Id}|{agency.Id}|{week}", ReminderKinds.HrDigest, null, null, line)]))
+            .Select(o => new Recipient(PersonSummary.Of(o), [new Item($"{ReminderKinds.HrDigest}|{o.Id}|{agency.Id}|{week}", ReminderKinds.HrDigest, null, null, line)]))
             .ToList();
         await DeliverAsync(db, recipients, (officer, items) => new OutgoingMail(officer.Email!,
             $"Veckoöversikt vecka {weekNumber}: obligatorisk utbildning",
@@ -263,7 +263,7 @@ public sealed partial class ReminderJob(
     /// unsent ones, sends them in one e-mail and marks them sent, or counts the failure and lets go.
     /// </summary>
     private async Task DeliverAsync(
-        TrainingDbContext db, List<Recipient> recipients, Func<User, IReadOnlyList<Item>, OutgoingMail> compose, Tally tally, CancellationToken cancellationToken)
+        TrainingDbContext db, List<Recipient> recipients, Func<PersonSummary, IReadOnlyList<Item>, OutgoingMail> compose, Tally tally, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
         {

@@ -41,7 +41,7 @@ public sealed class AgencyStatusesTests : IAsyncLifetime
         Assert.Equal(all.Count, all.Select(p => p.Person.Id).Distinct().Count());
         foreach (var person in all)
         {
-            var own = await Records.RequiredAsync(db, catalogue, person.Person, now);
+            var own = await Records.RequiredAsync(db, catalogue, await db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Person.Id), now);
             Assert.Equal(own.Select(r => (r.Module.Id, r.State.Status, r.State.DueDate, r.State.ValidUntil)),
                 person.Modules.Select(r => (r.Module.Id, r.State.Status, r.State.DueDate, r.State.ValidUntil)));
         }
