@@ -12,6 +12,23 @@ public abstract class DatabaseWrites
 {
     public abstract Task<T> RunAsync<T>(TrainingDbContext db, Func<Task<T>> work, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For a rule about one owner's rows only (a learner's attempts and completions): work for the same
+    /// <paramref name="per"/> runs one at a time, across site instances, and sees everything the one before it wrote;
+    /// work for different owners runs side by side and never aborts the other. On SQLite this is <see cref="RunAsync{T}"/>
+    /// (every write waits its turn anyway); on PostgreSQL a read-committed transaction that first takes a lock on the
+    /// owner, where a serializable one would abort learners who merely wrote near each other in an index.
+    /// </summary>
+    public virtual Task<T> RunOneAtATimeAsync<T>(TrainingDbContext db, string per, Func<Task<T>> work, CancellationToken cancellationToken = default) =>
+        RunAsync(db, work, cancellationToken);
+
+    public Task RunOneAtATimeAsync(TrainingDbContext db, string per, Func<Task> work, CancellationToken cancellationToken = default) =>
+        RunOneAtATimeAsync(db, per, async () =>
+        {
+            await work();
+            return true;
+        }, cancellationToken);
+
     public Task RunAsync(TrainingDbContext db, Func<Task> work, CancellationToken cancellationToken = default) =>
         RunAsync(db, async () =>
         {

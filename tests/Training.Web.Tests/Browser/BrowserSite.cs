@@ -75,13 +75,29 @@ public sealed class BrowserSite : IAsyncLifetime
         return page;
     }
 
-    private static async Task SignInAsync(IPage page, string email)
+    /// <summary>
+    /// Signs in through the form and waits for the start page's DOM (not its load event: that also waits for every
+    /// script and style, which is not what signing in proves). When it does not arrive, the failure says where the
+    /// browser stood, what the page said, and what the site logged.
+    /// </summary>
+    private async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/konto/logga-in");
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(TrainingSite.Password);
+        var arrived = page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/",
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        try
+        {
+            await arrived;
+        }
+        catch (TimeoutException)
+        {
+            var text = await page.EvaluateAsync<string>("document.body ? document.body.innerText : ''");
+            Assert.Fail($"Inloggningen för {email} nådde inte startsidan inom 60 s. Sidan: {page.Url}; texten: "
+                + $"{text[..Math.Min(400, text.Length)]}; webbplatsens fel: {string.Join(" | ", Site.Errors.Take(5))}");
+        }
     }
 
     /// <summary>Signs in once through the real form and keeps the cookies, so each test starts signed in without hashing again.</summary>

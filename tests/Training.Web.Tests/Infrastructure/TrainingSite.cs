@@ -55,6 +55,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
     /// <summary>Everything the site logged at Error or above, for tests that must show nothing went wrong.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
 
+    /// <summary>Transactions PostgreSQL aborted for a conflict with another, which were run again (none on SQLite).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Conflicts { get; } = new();
+
     public string DatabaseFile => Path.Combine(DataFolder, "training.db");
 
     /// <summary>Set before start to run the site on a fake clock.</summary>
@@ -116,7 +119,9 @@ public partial class TrainingSite : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(testServices);
         }
-        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(Errors)));
+        builder.ConfigureLogging(logging => logging
+            .AddProvider(new ErrorCollector(Errors, Conflicts))
+            .AddFilter<ErrorCollector>(typeof(Training.Web.Data.Postgres.PostgresWrites).FullName, LogLevel.Debug));
     }
 
     public override async ValueTask DisposeAsync()
@@ -273,24 +278,30 @@ public sealed class SiteCollection : ICollectionFixture<SharedSite>
     public const string Name = "site";
 }
 
-/// <summary>Collects log entries at Error and above.</summary>
-public sealed class ErrorCollector(System.Collections.Concurrent.ConcurrentQueue<string> errors) : ILoggerProvider
+/// <summary>Collects log entries at Error and above, and the database's conflicts that were run again.</summary>
+public sealed class ErrorCollector(
+    System.Collections.Concurrent.ConcurrentQueue<string> errors, System.Collections.Concurrent.ConcurrentQueue<string> conflicts) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, errors);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, errors, conflicts);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> errors) : ILogger
+    private sealed class Logger(
+        string category, System.Collections.Concurrent.ConcurrentQueue<string> errors, System.Collections.Concurrent.ConcurrentQueue<string> conflicts) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error || category == typeof(Training.Web.Data.Postgres.PostgresWrites).FullName;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (eventId.Name == Training.Web.Data.Postgres.PostgresWrites.RunAgainEvent)
+            {
+                conflicts.Enqueue(formatter(state, exception));
+            }
+            else if (logLevel >= LogLevel.Error)
             {
                 errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.Message}");
             }

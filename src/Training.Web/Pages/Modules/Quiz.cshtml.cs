@@ -49,8 +49,9 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
 
     /// <summary>
     /// Starts an attempt when the quiz is open to the learner. The checks that matter when Start is sent many times at
-    /// once (no open attempt, no pass, the attempt limit) are made again inside one immediate transaction with the
-    /// insert, and the database holds at most one open attempt per person and version (a unique index).
+    /// once (no open attempt, no pass, the attempt limit) are made again with the insert, in the learner's turn
+    /// (<see cref="DatabaseWrites.RunOneAtATimeAsync{T}"/>), and the database holds at most one open attempt per person
+    /// and version (a unique index).
     /// </summary>
     public async Task<IActionResult> OnPostStartAsync(string id)
     {
@@ -62,7 +63,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
         {
             var drawn = QuizDraw.Draw(Module.Pool, Module.Quiz.Questions, new Random(RandomNumberGenerator.GetInt32(int.MaxValue)));
             var (userId, versionId) = (User.UserIdOf(), Module.VersionId);
-            await writes.RunAsync(db, async () =>
+            await writes.RunOneAtATimeAsync(db, per: userId, async () =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var mine = db.QuizAttempts.Where(a => a.UserId == userId && a.ModuleVersionId == versionId);
@@ -88,8 +89,8 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
     }
 
     /// <summary>
-    /// Grades, then records in one short immediate transaction. The grading (reading the stored quiz, grading,
-    /// writing the result) happens before the transaction, so that writers queue only for the writes; the update
+    /// Grades, then records in one short transaction in the learner's turn. The grading (reading the stored quiz,
+    /// grading, writing the result) happens before it, so that writers queue only for the writes; the update
     /// takes the attempt only while it is still open, so a second submit of the same attempt (double click, another
     /// tab, a replay) changes nothing and shows the first result, and the unique attempt id on completions makes a
     /// second completion impossible.
@@ -125,7 +126,7 @@ public class QuizModel(ContentCatalogue catalogue, TrainingDbContext db, Progres
             var now = clock.GetUtcNow().UtcDateTime;
             var submission = QuizSubmission.Grade(drawn, responses, passMark, completes, userId, User.AgencyIdOf(), attempt, now);
 
-            await writes.RunAsync(db, async () =>
+            await writes.RunOneAtATimeAsync(db, per: userId, async () =>
             {
                 var taken = await db.QuizAttempts
                     .Where(a => a.Id == attempt && a.SubmittedAt == null)

@@ -74,8 +74,8 @@ public class SectionModel(
         {
             return Redirect($"/moduler/{id}");
         }
-        // Checked and written in one transaction, so that Confirm sent many times at once gives one completion.
-        await writes.RunAsync(db, async () =>
+        // Checked and written in the learner's turn, so that Confirm sent many times at once gives one completion.
+        await writes.RunOneAtATimeAsync(db, per: userId, async () =>
         {
             await LoadCompletedAsync();
             if (!Completed)
