@@ -14,7 +14,7 @@
 #
 # Usage: bash bench/run.sh
 # Env:   PROVIDERS ("sqlite postgres": either alone, or both in that order), EMPLOYEES (40000), DURATION (wrk's measured run, 10s), WARMUP (wrk's warm-up, 5s), QUIZ_ROUNDS (9),
-#        QUIZ_WARMUP_ROUNDS (27), QUIZ_ROUNDS_128 (3), EXPORT_RUNS (2), MIX_STEP_SECONDS (40), MIX_BUDGET (160),
+#        QUIZ_WARMUP_ROUNDS (27), QUIZ_ROUNDS_128 (3), EXPORT_RUNS (2), MIX_FIRST (200), MIX_STEP_SECONDS (30), MIX_BUDGET (90),
 #        PG_SETTINGS (extra PostgreSQL server options, e.g. "-c synchronous_commit=off"; see bench/postgres.sh),
 #        KEEP=1 (keep the temporary folder), PUBLISHED=<a published site folder> (reuse it instead of publishing:
 #        only while trying the script out, since it may be older than the code).
@@ -33,10 +33,11 @@ readonly QUIZ_ROUNDS=${QUIZ_ROUNDS:-9}
 readonly QUIZ_WARMUP_ROUNDS=${QUIZ_WARMUP_ROUNDS:-27}
 readonly QUIZ_ROUNDS_128=${QUIZ_ROUNDS_128:-3}
 readonly EXPORT_RUNS=${EXPORT_RUNS:-2}
-readonly MIX_STEP_SECONDS=${MIX_STEP_SECONDS:-40}
-readonly MIX_BUDGET=${MIX_BUDGET:-160}
-# Accounts for as many steps (50, 100, 200, …) as fit in the budget.
-mix_learners=$(awk -v b="$MIX_BUDGET" -v s="$MIX_STEP_SECONDS" 'BEGIN { n = 50; for (t = 2 * s; t <= b; t += s) n *= 2; print n }')
+readonly MIX_FIRST=${MIX_FIRST:-200}
+readonly MIX_STEP_SECONDS=${MIX_STEP_SECONDS:-30}
+readonly MIX_BUDGET=${MIX_BUDGET:-90}
+# Accounts for as many steps (200, 400, 800, …) as fit in the budget.
+mix_learners=$(awk -v f="$MIX_FIRST" -v b="$MIX_BUDGET" -v s="$MIX_STEP_SECONDS" 'BEGIN { n = f; for (t = 2 * s; t <= b; t += s) n *= 2; print n }')
 readonly SECTION_PATH=/moduler/vad-ar-manniskohandel/2
 readonly STATIC_PATH=/bench-section.html
 
@@ -249,18 +250,18 @@ measure_startup() {
 }
 
 # (f) ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
-# measure_learner_mix BASE_URL: bench/QuizLoad's learner mix, stepping 50, 100, 200, … learners (MIX_STEP_SECONDS each)
+# measure_learner_mix BASE_URL: bench/QuizLoad's learner mix, stepping MIX_FIRST, twice as many, … learners (MIX_STEP_SECONDS each)
 # within MIX_BUDGET seconds; the largest number held at a p95 of at most 200 ms is the figure.
 measure_learner_mix() {
     local out="$tmp/mix-$provider.txt" held why figure
-    dotnet "$quizload" mix "$1" "$mix_learners" "$MIX_STEP_SECONDS" "$MIX_BUDGET" >"$out" 2>&1 \
+    dotnet "$quizload" mix "$1" "$mix_learners" "$MIX_STEP_SECONDS" "$MIX_BUDGET" "$MIX_FIRST" >"$out" 2>&1 \
         || { cat "$out" >&2; die "QuizLoad mix failed"; }
     sed 's/^/    /' "$out" >&2
     held=$(sed -n 's/^MIX held \([0-9]*\) .*/\1/p' "$out")
     why=$(sed -n 's/^MIX held [0-9]* stopped: //p' "$out")
     [[ -n $held ]] || die "QuizLoad mix printed no result"
     if ((held == 0)); then
-        figure="fewer than 50 learners"
+        figure="fewer than $MIX_FIRST learners"
     elif [[ $why == p95* || $why == *failed* ]]; then
         figure="$held learners"
     else

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 /// <summary>
 /// The learner mix (issue #17, item 7 f): simulated learners who sign in once, then module after module read its
 /// sections, answer its knowledge checks, start and submit its quiz, thinking 5–15 s between requests. The number of
-/// learners steps up (50, 100, 200, …) until the 95th percentile of the requests in a step passes 200 ms (or a request
+/// learners doubles each step (200, 400, 800, … from the first step given) until the 95th percentile of the requests in a step passes 200 ms (or a request
 /// fails); the largest number held is the figure. A step first lets its new learners sign in (spread over the
 /// step's first half) and then measures its second half, when every learner of the step is signed in and working.
 /// </summary>
@@ -14,11 +14,10 @@ static class LearnerMix
 {
     public const string Password = "belastning-med-lång-fras";
     private const double TargetP95Ms = 200;
-    private const int FirstStep = 50;
 
     public static string Email(int i) => string.Create(CultureInfo.InvariantCulture, $"blandning{i:0000}@polisen.example");
 
-    public static async Task<int> RunAsync(Uri site, int mostLearners, int stepSeconds, int budgetSeconds)
+    public static async Task<int> RunAsync(Uri site, int mostLearners, int stepSeconds, int budgetSeconds, int firstStep)
     {
         using var shared = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
         var modules = await QuizModulesAsync(site, shared);
@@ -33,7 +32,7 @@ static class LearnerMix
         var learners = new List<Task>();
         var held = 0;
         string? why = null;
-        for (var step = FirstStep; ; step *= 2)
+        for (var step = firstStep; ; step *= 2)
         {
             // A second of slack: the steps themselves take a little longer than their delays.
             if (budget.Elapsed.TotalSeconds + stepSeconds > budgetSeconds + 1)
