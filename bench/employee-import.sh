@@ -20,7 +20,7 @@ cleanup() { if [[ ${KEEP:-0} == 1 ]]; then log "kept $tmp"; else rm -rf "$tmp"; 
 trap cleanup EXIT
 
 log "publishing the site (Release) …"
-dotnet publish "$repo_root/src/Training.Web" -c Release -o "$tmp/publish" >"$tmp/publish.log" 2>&1 \
+dotnet publish "$repo_root/src/Training.Web" -c Release --use-current-runtime --self-contained false -o "$tmp/publish" >"$tmp/publish.log" 2>&1 \
     || { log "publish failed, see $tmp/publish.log"; KEEP=1; exit 2; }
 
 log "writing $ROWS rows …"

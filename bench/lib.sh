@@ -48,7 +48,7 @@ free_port() {
 
 # publish_site DIR: Release build of the site into DIR (log in DIR-publish.log).
 publish_site() {
-    (cd "$bench_repo_root" && dotnet publish src/Training.Web -c Release -o "$1") >"$1-publish.log" 2>&1 \
+    (cd "$bench_repo_root" && dotnet publish src/Training.Web -c Release --use-current-runtime --self-contained false -o "$1") >"$1-publish.log" 2>&1 \
         || { tail -n 30 "$1-publish.log" >&2; die "dotnet publish failed"; }
 }
 

@@ -30,7 +30,7 @@ export ConnectionStrings__Training="Data Source=$tmp/bench.db"
 export Security__SignInsPerMinute=1000
 
 echo "publishing (Release)…" >&2
-(cd "$repo_root" && dotnet publish src/Training.Web -c Release -o "$tmp/site" >"$tmp/publish.log" 2>&1) \
+(cd "$repo_root" && dotnet publish src/Training.Web -c Release --use-current-runtime --self-contained false -o "$tmp/site" >"$tmp/publish.log" 2>&1) \
     || { tail -n 30 "$tmp/publish.log" >&2; exit 2; }
 (cd "$repo_root" && dotnet build bench/QuizLoad -c Release >"$tmp/build.log" 2>&1) \
     || { tail -n 30 "$tmp/build.log" >&2; exit 2; }

@@ -60,7 +60,7 @@ choose_port() {
 
 publish_site() {
     log "publishing (Release) to $tmp/site"
-    (cd "$repo_root" && dotnet publish src/Training.Web -c Release -o "$tmp/site") >"$tmp/publish.log" 2>&1 \
+    (cd "$repo_root" && dotnet publish src/Training.Web -c Release --use-current-runtime --self-contained false -o "$tmp/site") >"$tmp/publish.log" 2>&1 \
         || { tail -n 30 "$tmp/publish.log" >&2; die "dotnet publish failed (full log above)"; }
 }
 

@@ -30,13 +30,19 @@ public sealed partial class ContentImporter(
         (await ImportWithReportAsync(contentPath, cancellationToken)).Content;
 
     /// <summary>The import, with what it did to each module of the folder (for <c>content import</c>).</summary>
-    public async Task<ContentImport> ImportWithReportAsync(string contentPath, CancellationToken cancellationToken = default)
+    public Task<ContentImport> ImportWithReportAsync(string contentPath, CancellationToken cancellationToken = default) =>
+        StoreAsync(Read(contentPath), cancellationToken);
+
+    /// <summary>
+    /// Reads and checks the content folder and logs its problems, without the database (so start-up reads while the
+    /// database migrates); <see cref="StoreAsync(ContentRead, CancellationToken)"/> then stores what was read.
+    /// </summary>
+    public ContentRead Read(string contentPath)
     {
         if (!Directory.Exists(contentPath))
         {
             LogNoContentFolder(LogText.Safe(ContentPaths.Display(contentPath)));
-            await RefreshAsync(cancellationToken);
-            return new ContentImport(new ContentSet([], [], [], []), [], FolderFound: false);
+            return new ContentRead(null);
         }
         var content = ContentLoader.Load(contentPath, ContentPaths.Display(contentPath));
         foreach (var problem in content.Problems)
@@ -49,6 +55,17 @@ public sealed partial class ContentImporter(
             {
                 LogContentWarning(LogText.Safe(problem.ToString()));
             }
+        }
+        return new ContentRead(content);
+    }
+
+    /// <summary>Stores each module version of the read folder that the database does not have yet, then fills the catalogue.</summary>
+    public async Task<ContentImport> StoreAsync(ContentRead read, CancellationToken cancellationToken = default)
+    {
+        if (read.Content is not { } content)
+        {
+            await RefreshAsync(cancellationToken);
+            return new ContentImport(new ContentSet([], [], [], []), [], FolderFound: false);
         }
 
         var report = new List<ModuleImport>();
@@ -197,6 +214,9 @@ public sealed partial class ContentImporter(
 
 /// <summary>What an import did: the folder as read, and each of its modules' outcome.</summary>
 public sealed record ContentImport(ContentSet Content, IReadOnlyList<ModuleImport> Modules, bool FolderFound);
+
+/// <summary>A content folder as read and checked, not yet stored; no content when the folder was missing.</summary>
+public sealed record ContentRead(ContentSet? Content);
 
 public enum ModuleImportOutcome
 {

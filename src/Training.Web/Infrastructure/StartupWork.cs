@@ -17,12 +17,15 @@ public sealed partial class StartupWork(
     {
         try
         {
+            // Reading the content folder (parsing and checking every module) needs no database, so it runs while the
+            // database migrates: on a new database with 100 modules that is half a second of the start-up.
+            var reading = Task.Run(() => importer.Read(TrainingApp.ContentPath(configuration)), stoppingToken);
             using (var scope = scopes.CreateScope())
             {
                 await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<TrainingDbContext>(), stoppingToken);
             }
             await SharedKeys.EnsureFirstKeyAsync(keys, leases, stoppingToken);
-            var content = await importer.ImportAsync(TrainingApp.ContentPath(configuration), stoppingToken);
+            var content = (await importer.StoreAsync(await reading, stoppingToken)).Content;
             using (var scope = scopes.CreateScope())
             {
                 var services = scope.ServiceProvider;
