@@ -44,7 +44,7 @@ pg_start() {
     # shellcheck disable=SC2086 # PG_SETTINGS is a list of options
     pg_as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start -o \
         "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 ${PG_SETTINGS:-}" >/dev/null 2>&1 \
-        || { pg_problem="the cluster did not start on port $pg_port ($(tail -n 1 "$pg_dir/server.log" 2>/dev/null))"; return 1; }
+        || { pg_problem="the cluster did not start on port $pg_port ($( (grep -m1 -E 'FATAL|PANIC' "$pg_dir/server.log" || tail -n 1 "$pg_dir/server.log") 2>/dev/null))"; return 1; }
     pg_as_postgres "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE training LOGIN PASSWORD 'training'" -c "CREATE DATABASE training OWNER training" >/dev/null 2>&1 \
         || { pg_problem="could not create the role and database"; return 1; }
