@@ -13,7 +13,7 @@
 # URL). (c), (d) and (e) are SQLite only: their references are sqlite3 on the same file.
 #
 # Usage: bash bench/run.sh
-# Env:   PROVIDERS ("sqlite postgres": either alone, or both in that order), EMPLOYEES (40000), DURATION (wrk's measured run, 10s), WARMUP (wrk's warm-up, 5s), QUIZ_ROUNDS (9),
+# Env:   PROVIDERS ("sqlite postgres": either alone, or both in that order), EMPLOYEES (40000), DURATION (wrk's measured run, 10s), WARMUP (wrk's warm-up, 3s), QUIZ_ROUNDS (9),
 #        QUIZ_WARMUP_ROUNDS (27), QUIZ_ROUNDS_128 (3), EXPORT_RUNS (2), MIX_FIRST (200), MIX_STEP_SECONDS (30), MIX_BUDGET (90),
 #        PG_SETTINGS (extra PostgreSQL server options, e.g. "-c synchronous_commit=off"; see bench/postgres.sh),
 #        KEEP=1 (keep the temporary folder), PUBLISHED=<a published site folder> (reuse it instead of publishing:
@@ -28,7 +28,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
 readonly PROVIDERS=${PROVIDERS:-sqlite postgres}
 readonly EMPLOYEES=${EMPLOYEES:-40000}
 readonly DURATION=${DURATION:-10s}
-readonly WARMUP=${WARMUP:-5s}
+readonly WARMUP=${WARMUP:-3s}
 readonly QUIZ_ROUNDS=${QUIZ_ROUNDS:-9}
 readonly QUIZ_WARMUP_ROUNDS=${QUIZ_WARMUP_ROUNDS:-27}
 readonly QUIZ_ROUNDS_128=${QUIZ_ROUNDS_128:-3}
