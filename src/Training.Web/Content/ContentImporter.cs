@@ -15,7 +15,7 @@ namespace Training.Web.Content;
 /// and keeps serving when content/ is gone. Broken modules are logged and skipped.
 /// </summary>
 public sealed partial class ContentImporter(
-    IServiceScopeFactory scopes, ContentCatalogue catalogue, TimeProvider clock, ILogger<ContentImporter> logger)
+    IServiceScopeFactory scopes, ContentCatalogue catalogue, DatabaseWrites writes, TimeProvider clock, ILogger<ContentImporter> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -148,16 +148,21 @@ public sealed partial class ContentImporter(
     /// <summary>Counts a version stored by the editor, for <see cref="RenderedVersions"/>.</summary>
     public void CountRendered() => RenderedVersions++;
 
-    private static async Task StoreTracksAsync(TrainingDbContext db, IReadOnlyList<Track> tracks, CancellationToken cancellationToken)
-    {
-        await db.ContentTracks.ExecuteDeleteAsync(cancellationToken);
-        db.ContentTracks.AddRange(tracks.Select((t, i) => new ContentTrack
+    /// <summary>
+    /// Replaces the stored tracks in one transaction: two imports at once (two instances starting, a verb beside the
+    /// site) would otherwise both delete and then both insert the same track ids.
+    /// </summary>
+    private Task StoreTracksAsync(TrainingDbContext db, IReadOnlyList<Track> tracks, CancellationToken cancellationToken) =>
+        writes.RunAsync(db, async () =>
         {
-            Id = t.Id, Title = t.Title, Description = t.Description, Order = t.Order, Position = i,
-            ModuleIdsJson = JsonSerializer.Serialize(t.ModuleIds, Json),
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+            await db.ContentTracks.ExecuteDeleteAsync(cancellationToken);
+            db.ContentTracks.AddRange(tracks.Select((t, i) => new ContentTrack
+            {
+                Id = t.Id, Title = t.Title, Description = t.Description, Order = t.Order, Position = i,
+                ModuleIdsJson = JsonSerializer.Serialize(t.ModuleIds, Json),
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Fills the catalogue from the stored current version of each module (the one stored last) and the stored tracks.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
