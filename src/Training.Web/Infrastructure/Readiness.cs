@@ -27,21 +27,28 @@ public static class ReadinessEndpoints
         app.MapHealthProbes();
     }
 
-    /// <summary>Pages answer 503 with a Swedish message until start-up work has finished.</summary>
+    /// <summary>
+    /// Pages answer 503 with a Swedish message until start-up work has finished. <c>/health/ready</c> answers
+    /// "Unhealthy" here too, before the health-check service runs: that service logs every unhealthy result as an
+    /// error, and a load balancer polling a starting instance would fill the log with them. (A failed start-up is
+    /// logged once, by <see cref="StartupWork"/>.)
+    /// </summary>
     public static void UseReadinessGate(this IApplicationBuilder app)
     {
         var readiness = app.ApplicationServices.GetRequiredService<Readiness>();
         app.Use(async (context, next) =>
         {
-            if (readiness.IsReady || context.Request.Path.StartsWithSegments("/health"))
+            var path = context.Request.Path;
+            if (readiness.IsReady || (path.StartsWithSegments("/health") && !path.StartsWithSegments("/health/ready")))
             {
                 await next(context);
                 return;
             }
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "5";
+            context.Response.Headers.CacheControl = "no-store";
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("Webbplatsen startar. Försök igen om en stund.");
+            await context.Response.WriteAsync(path.StartsWithSegments("/health/ready") ? "Unhealthy" : "Webbplatsen startar. Försök igen om en stund.");
         });
     }
 }
