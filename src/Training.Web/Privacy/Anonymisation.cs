@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Training.Core.Employees;
 using Training.Core.Privacy;
 using Training.Web.Audit;
 using Training.Web.Data;
+using Training.Web.Employees;
 
 namespace Training.Web.Privacy;
 
@@ -12,8 +14,10 @@ public sealed record AnonymisationCount(string AgencyCode, string AgencyName, in
 /// <summary>
 /// Anonymises people who left longer ago than their agency's retention period (<see cref="Retention"/>): their name,
 /// addresses, employee number, dates and sign-in secrets are replaced or removed, their sessions, logins, tokens, roles
-/// and manager units go, and the audit log's labels that named them say <see cref="Label"/>. What they did stays under
-/// their opaque id (completions, attempts, progress), so statistics and completion counts do not change. Running it
+/// and manager units go, and the audit log's labels that named them say <see cref="Label"/>, as do the labels of what
+/// they published or uploaded and the refused import rows that quoted their address or employee number. What they did stays under
+/// their opaque id (completions, attempts, progress; a recorded completion loses its evidence note), so statistics and
+/// completion counts do not change. Running it
 /// again finds no one new; every run that is not a dry run leaves one audit entry per agency with the count. Each agency
 /// is one <see cref="DatabaseWrites"/> transaction, so two runs at once (two instances, the verb beside the page)
 /// cannot both count the same people.
@@ -47,11 +51,15 @@ public sealed class Anonymisation(TrainingDbContext db, DatabaseWrites writes, A
             var anonymised = await writes.RunAsync(db, async () =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                var people = await Due(agency, now).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+                var people = await Due(agency, now).Select(u => new { u.Id, u.Email, u.EmployeeNumber }).ToListAsync(cancellationToken);
                 foreach (var chunk in people.Chunk(Batch))
                 {
                     await AnonymiseAsync([.. chunk.Select(p => p.Id)], [.. chunk.Select(p => p.Email).OfType<string>()], now, cancellationToken);
                 }
+                await AnonymiseImportsAsync(
+                    people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
+                    people.SelectMany(p => new[] { p.Email, p.EmployeeNumber }).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase),
+                    cancellationToken);
                 auditLog.Add(db, new AuditEntry
                 {
                     Action = AuditActions.Anonymised,
@@ -114,10 +122,73 @@ public sealed class Anonymisation(TrainingDbContext db, DatabaseWrites writes, A
         await db.UserClaims.Where(c => ids.Contains(c.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.UserRoles.Where(r => ids.Contains(r.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.ManagerUnits.Where(m => ids.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
+        // Completions are append-only except for this: the evidence note of a recorded completion, free text that may
+        // name the person, may be cleared. What was completed, when and how stays.
+        await db.Completions.Where(c => ids.Contains(c.UserId) && c.Note != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Note, (string?)null), cancellationToken);
         // The audit log is append-only except for this: a label that named the person may become the anonymous label.
         await db.AuditEntries.Where(e => (e.SubjectId != null && ids.Contains(e.SubjectId)) || (e.SubjectLabel != null && emails.Contains(e.SubjectLabel)))
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.SubjectLabel, Label), cancellationToken);
         await db.AuditEntries.Where(e => (e.ActorId != null && ids.Contains(e.ActorId)) || emails.Contains(e.ActorLabel))
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.ActorLabel, Label), cancellationToken);
+        // Staff who left are named where they published content.
+        await db.ModuleVersions.Where(v => v.PublishedById != null && ids.Contains(v.PublishedById))
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.PublishedByLabel, Label), cancellationToken);
+        await db.ModuleDrafts.Where(d => d.UpdatedById != null && ids.Contains(d.UpdatedById))
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.UpdatedByLabel, Label), cancellationToken);
+    }
+
+    /// <summary>
+    /// The import histories (employees and completions, every agency's) name people too: who uploaded a file, and the
+    /// refused rows that quote an address or an employee number. Those become <see cref="Label"/>; the counts stay.
+    /// </summary>
+    private async Task AnonymiseImportsAsync(HashSet<string> ids, HashSet<string> quoted, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        foreach (var chunk in ids.Chunk(Batch))
+        {
+            await db.EmployeeImports.Where(i => chunk.Contains(i.UploaderId))
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.UploaderLabel, Label), cancellationToken);
+            await db.CompletionUploads.Where(u => chunk.Contains(u.UploaderId))
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.UploaderLabel, Label), cancellationToken);
+        }
+        foreach (var import in await db.EmployeeImports.AsNoTracking().Select(i => new { i.Id, i.Preview, i.Result }).ToListAsync(cancellationToken))
+        {
+            var (preview, result) = (WithoutQuoted(import.Preview, quoted), import.Result is { } done ? WithoutQuoted(done, quoted) : null);
+            if (!ReferenceEquals(preview, import.Preview) || !ReferenceEquals(result, import.Result))
+            {
+                await db.EmployeeImports.Where(i => i.Id == import.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(i => i.Preview, preview).SetProperty(i => i.Result, result), cancellationToken);
+            }
+        }
+        foreach (var upload in await db.CompletionUploads.AsNoTracking().Where(u => u.Result != null).Select(u => new { u.Id, u.Result }).ToListAsync(cancellationToken))
+        {
+            if (WithoutQuoted(upload.Result!.Errors, quoted) is { } errors)
+            {
+                var result = upload.Result with { Errors = errors };
+                await db.CompletionUploads.Where(u => u.Id == upload.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.Result, result), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The result itself when none of its refused rows quotes one of <paramref name="quoted"/>; else a copy where they say <see cref="Label"/>.</summary>
+    private static ImportResult WithoutQuoted(ImportResult result, HashSet<string> quoted) =>
+        WithoutQuoted(result.Errors, quoted) is { } errors ? result with { Errors = errors } : result;
+
+    /// <summary>The errors with each quoted value replaced by <see cref="Label"/>, or null when none quotes one.</summary>
+    private static List<RowError>? WithoutQuoted(IReadOnlyList<RowError> errors, HashSet<string> quoted)
+    {
+        bool Quotes(string value) => quoted.Contains(value.Trim());
+        if (!errors.Any(e => e.Reason.Values.Any(Quotes)))
+        {
+            return null;
+        }
+        return [.. errors.Select(e => e.Reason.Values.Any(Quotes)
+            ? e with { Reason = e.Reason with { Values = [.. e.Reason.Values.Select(v => Quotes(v) ? Label : v)] } }
+            : e)];
     }
 }

@@ -1,8 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Training.Core.Gift;
 using Training.Core.Quiz;
+using Training.Web.Content;
+using Training.Web.Data;
+using Training.Web.Learning;
 
 namespace Training.Web.Tests.Pages.Modules;
 
@@ -227,6 +231,43 @@ public sealed partial class QuizTests : IAsyncLifetime
 
         Assert.Contains("append-only", update?.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARecordedCompletionsNote_MayOnlyBeCleared_AndNothingElseWithIt()
+    {
+        var user = await site.CreateUserAsync("anteckning@polisen.se");
+        var module = site.Services.GetRequiredService<ContentCatalogue>().Find("prov")!;
+        var completion = Completions.Recorded(CompletedVersion.Of(module), user.Id, user.AgencyId, clock.GetUtcNow().UtcDateTime.AddDays(-3),
+            CompletionSources.Manual, recordedById: null, note: "Klassrumskurs, Polishögskolan", score: 80);
+        site.WithDb(db => db.Completions.Add(completion).Context.SaveChanges());
+        var postgres = site.WithDb(db => db.Database.IsNpgsql());
+        // Every column of the model, so that a column added later is covered by the database's rule or fails here.
+        var columns = site.WithDb(db => db.Model.FindEntityType(typeof(Completion))!.GetProperties()
+            .Select(p => (Name: p.GetColumnName(), Type: Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)).ToList());
+        Assert.Contains(columns, c => c.Name == "Note");
+
+        foreach (var (name, type) in columns.Where(c => c.Name != "Note"))
+        {
+            // A text keeps its length, since PostgreSQL checks a column's length before the trigger sees the row.
+            var changed = type == typeof(string) ? $"CASE WHEN SUBSTR(\"{name}\", 1, 1) = 'x' THEN 'y' ELSE 'x' END || SUBSTR(COALESCE(\"{name}\", ''), 2)"
+                : type == typeof(int) || type == typeof(long) ? $"COALESCE(\"{name}\", 0) + 1000000"
+                : type == typeof(DateTime) ? (postgres ? $"COALESCE(\"{name}\", TIMESTAMP '2000-01-01') + INTERVAL '1 day'" : $"COALESCE(\"{name}\", '') || 'x'")
+                : throw new InvalidOperationException($"No changed value is written here for {name} ({type.Name}).");
+            // Names from the model, not from input; the id travels as a parameter.
+            var sql = "UPDATE \"Completions\" SET \"" + name + "\" = " + changed + ", \"Note\" = NULL WHERE \"Id\" = {0}";
+            var error = Record.Exception(() => site.WithDb(db => db.Database.ExecuteSqlRaw(sql, completion.Id)));
+            Assert.True(error?.Message.Contains("append-only", StringComparison.Ordinal) == true, $"{name}: {error?.Message ?? "was changed"}");
+        }
+        var rewritten = Record.Exception(() => site.WithDb(db => db.Completions.Where(c => c.Id == completion.Id).ExecuteUpdate(s => s.SetProperty(c => c.Note, "Något annat"))));
+        site.WithDb(db => db.Completions.Where(c => c.Id == completion.Id).ExecuteUpdate(s => s.SetProperty(c => c.Note, (string?)null)));
+        var writtenAgain = Record.Exception(() => site.WithDb(db => db.Completions.Where(c => c.Id == completion.Id).ExecuteUpdate(s => s.SetProperty(c => c.Note, "Tillbaka"))));
+
+        Assert.Contains("append-only", rewritten?.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", writtenAgain?.Message, StringComparison.Ordinal);
+        var stored = site.WithDb(db => db.Completions.AsNoTracking().Single(c => c.Id == completion.Id));
+        Assert.Null(stored.Note);
+        Assert.Equal((80, CompletionSources.Manual, completion.VerificationCode), (stored.ScorePercent, stored.Source, stored.VerificationCode));
     }
 
     [Fact]

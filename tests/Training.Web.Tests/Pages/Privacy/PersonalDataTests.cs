@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Web.Audit;
 using Training.Web.Commands;
 using Training.Web.Content;
+using Training.Core.Employees;
 using Training.Web.Data;
+using Training.Web.Employees;
 using Training.Web.Learning;
 using Training.Web.Privacy;
 
@@ -32,6 +34,47 @@ public class PersonalDataTests(StaffSite staff) : IClassFixture<StaffSite>
             await db.SaveChangesAsync();
         });
         return completion;
+    }
+
+    /// <summary>
+    /// What a member of staff leaves besides their account: an employee import they uploaded, whose preview refused rows
+    /// quoting their employee number and address, a completions import they uploaded, and a module version they published.
+    /// </summary>
+    private async Task LeaveTracesAsStaffAsync(User person) => await Site.WithServicesAsync(async services =>
+    {
+        var db = services.GetRequiredService<TrainingDbContext>();
+        ImportReason Quoting(string template, string value) => new(template, [value]);
+        db.EmployeeImports.Add(new StoredImport
+        {
+            Id = Guid.NewGuid().ToString("N"), AgencyId = person.AgencyId, AgencyName = "Polismyndigheten", UploaderId = person.Id,
+            UploaderLabel = person.Email!, FileName = "anstallda.csv", UploadedAt = staff.Now.AddDays(-600), State = ImportState.Done,
+            Preview = new ImportResult(new ImportCounts(0, 0, 0, 2, 0),
+                [new RowError(2, Quoting(ImportReasons.EmailInvalid, person.Email!)), new RowError(3, Quoting(ImportReasons.EmailInvalid, "annan@@polisen.se"))], null),
+        });
+        db.CompletionUploads.Add(new CompletionUpload
+        {
+            Id = Guid.NewGuid().ToString("N"), AgencyId = person.AgencyId, AgencyName = "Polismyndigheten", UploaderId = person.Id,
+            UploaderLabel = person.Email!, FileName = "genomforanden.csv", UploadedAt = staff.Now.AddDays(-600),
+            Result = new CompletionImportResult(0, [], [new RowError(2, Quoting(ImportReasons.EmployeeNumberTooLong, person.EmployeeNumber!))], null),
+        });
+        await db.SaveChangesAsync();
+        var version = await db.ModuleVersions.Where(v => v.ModuleId == ModuleId).MaxAsync(v => v.Id);
+        await db.ModuleVersions.Where(v => v.Id == version)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.PublishedById, person.Id).SetProperty(v => v.PublishedByLabel, person.Email));
+    });
+
+    /// <summary>A completion HR recorded for <paramref name="user"/>, with its evidence note.</summary>
+    private async Task RecordWithNoteAsync(User user, string note)
+    {
+        var module = Site.Services.GetRequiredService<ContentCatalogue>().Find(ModuleId)!;
+        var recordedBy = Site.WithDb(db => db.Users.Single(u => u.Email == StaffSite.AdminEmail).Id);
+        await Site.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<TrainingDbContext>();
+            db.Completions.Add(Completions.Recorded(CompletedVersion.Of(module), user.Id, user.AgencyId, staff.Now.AddDays(-500),
+                CompletionSources.Manual, recordedBy, note));
+            await db.SaveChangesAsync();
+        });
     }
 
     /// <summary>A person of polisen who has left: deactivated the given time before now, with a completion and audit entries naming them.</summary>
@@ -68,7 +111,8 @@ public class PersonalDataTests(StaffSite staff) : IClassFixture<StaffSite>
         foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
         {
             var table = entity.GetTableName()!;
-            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
+            // Text columns, including values stored as JSON text (an import's preview and result).
+            foreach (var property in entity.GetProperties().Where(p => (p.GetValueConverter()?.ProviderClrType ?? p.ClrType) == typeof(string)))
             {
                 var column = property.GetColumnName();
                 // Names from the model, not from input; the value travels as a parameter.
@@ -133,6 +177,9 @@ public class PersonalDataTests(StaffSite staff) : IClassFixture<StaffSite>
     {
         var leaver = await LeaverAsync("lamnade.for.lange.sedan@polisen.se", TimeSpan.FromDays(400));
         var recent = await LeaverAsync("lamnade.nyss@polisen.se", TimeSpan.FromDays(20));
+        await RecordWithNoteAsync(leaver, $"Klassrumskurs; intyget visat av {leaver.Name}, {leaver.EmployeeNumber}");
+        await RecordWithNoteAsync(recent, "Klassrumskurs, Polishögskolan");
+        await LeaveTracesAsStaffAsync(leaver);
         var before = CompletionsPerModule();
         Assert.NotEmpty(WhereFound("lamnade.for.lange.sedan@polisen.se"));
 
@@ -154,7 +201,13 @@ public class PersonalDataTests(StaffSite staff) : IClassFixture<StaffSite>
         Assert.NotNull(anonymous.AnonymisedAt);
         Assert.Equal(0, Site.WithDb(db => db.AuthSessions.Count(s => s.UserId == leaver.Id) + db.UserRoles.Count(r => r.UserId == leaver.Id)));
         Assert.Equal(before, CompletionsPerModule());
-        Assert.Equal(1, Site.WithDb(db => db.Completions.Count(c => c.UserId == leaver.Id)));
+        Assert.Equal(2, Site.WithDb(db => db.Completions.Count(c => c.UserId == leaver.Id)));
+        Assert.Equal(CompletionSources.Manual, Site.WithDb(db => db.Completions.Single(c => c.UserId == leaver.Id && c.RecordedById != null).Source));
+        Assert.Equal("Klassrumskurs, Polishögskolan", Site.WithDb(db => db.Completions.Single(c => c.UserId == recent.Id && c.RecordedById != null).Note));
+        var import = Site.WithDb(db => db.EmployeeImports.AsNoTracking().Single(i => i.UploaderId == leaver.Id));
+        Assert.Equal(Anonymisation.Label, import.UploaderLabel);
+        Assert.Equal([Anonymisation.Label, "annan@@polisen.se"], import.Preview.Errors.Select(e => e.Reason.Values.Single()));
+        Assert.Equal(2, import.Preview.Counts.Rejected);
 
         // Who left a month ago is still themselves.
         Assert.NotEmpty(WhereFound("lamnade.nyss@polisen.se"));
