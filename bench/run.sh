@@ -8,13 +8,14 @@
 #   (d) HR's overview (GET /hr) against its aggregate query in `sqlite3`;
 #   (e) start-up to the first 200 with 100 modules: a second site process on a fresh database and generated content;
 #   (f) the learner mix: simulated learners (bench/QuizLoad mix) stepping up until the p95 passes 200 ms.
-# Then the PostgreSQL pass: a throw-away cluster (bench/postgres.sh), the same seed and accounts in it, a site started
-# with Database__Provider=Postgres, and (a), (b) and (f) measured by the same functions (each takes the site's base
-# URL). (c), (d) and (e) are SQLite only: their references are sqlite3 on the same file.
+# Then the PostgreSQL pass: a throw-away cluster (bench/postgres.sh), seeded the same way while the SQLite database is
+# seeded (and then vacuumed and analysed), a site started with Database__Provider=Postgres, and (a), (b) and (f)
+# measured by the same functions (each takes the site's base URL). (c), (d) and (e) are SQLite only: their references
+# are sqlite3 on the same file.
 #
 # Usage: bash bench/run.sh
 # Env:   PROVIDERS ("sqlite postgres": either alone, or both in that order), EMPLOYEES (40000), DURATION (wrk's measured run, 10s), WARMUP (wrk's warm-up, 3s), QUIZ_ROUNDS (9),
-#        QUIZ_WARMUP_ROUNDS (27), QUIZ_ROUNDS_128 (3), EXPORT_RUNS (2), MIX_FIRST (200), MIX_STEP_SECONDS (24), MIX_BUDGET (72),
+#        QUIZ_WARMUP_ROUNDS (27), QUIZ_ROUNDS_128 (3), EXPORT_RUNS (2), MIX_FIRST (200), MIX_STEP_SECONDS (30), MIX_BUDGET (90),
 #        PG_SETTINGS (extra PostgreSQL server options, e.g. "-c synchronous_commit=off"; see bench/postgres.sh),
 #        KEEP=1 (keep the temporary folder), PUBLISHED=<a published site folder> (reuse it instead of publishing:
 #        only while trying the script out, since it may be older than the code).
@@ -34,8 +35,8 @@ readonly QUIZ_WARMUP_ROUNDS=${QUIZ_WARMUP_ROUNDS:-27}
 readonly QUIZ_ROUNDS_128=${QUIZ_ROUNDS_128:-3}
 readonly EXPORT_RUNS=${EXPORT_RUNS:-2}
 readonly MIX_FIRST=${MIX_FIRST:-200}
-readonly MIX_STEP_SECONDS=${MIX_STEP_SECONDS:-24}
-readonly MIX_BUDGET=${MIX_BUDGET:-72}
+readonly MIX_STEP_SECONDS=${MIX_STEP_SECONDS:-30}
+readonly MIX_BUDGET=${MIX_BUDGET:-90}
 # Accounts for as many steps (200, 400, 800, …) as fit in the budget.
 mix_learners=$(awk -v f="$MIX_FIRST" -v b="$MIX_BUDGET" -v s="$MIX_STEP_SECONDS" 'BEGIN { n = f; for (t = 2 * s; t <= b; t += s) n *= 2; print n }')
 readonly SECTION_PATH=/moduler/vad-ar-manniskohandel/2
@@ -56,6 +57,7 @@ db="$tmp/bench.db"
 quizload="" # set once QuizLoad is built
 rows=() # the table: "order|measurement|figure|reference|ratio|target|result"
 provider= # the pass's label in each row: SQLite or PostgreSQL
+pg_ready= # 1 once the PostgreSQL cluster has started
 providers_measured=() # for the table's header line
 
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
@@ -283,17 +285,50 @@ print_table() {
     fi
 }
 
-# seed_and_prepare: seed demo into the database that Database__Provider and ConnectionStrings__Training name, then
-# QuizLoad's accounts (2 × 128 quiz learners, the learner mix's), with the run's one password.
+# seed_and_prepare PROVIDER: seed demo into the database that Database__Provider and ConnectionStrings__Training
+# name, then QuizLoad's accounts (2 × 128 quiz learners, the learner mix's), with the run's one password.
 seed_and_prepare() {
-    phase "seed demo --employees $EMPLOYEES ($provider), 2 × 128 learners for QuizLoad and $mix_learners for the learner mix"
-    (cd "$site_dir" && ./Training.Web seed demo --employees "$EMPLOYEES" --password "$password") >"$tmp/seed-$provider.log" 2>&1 \
-        || { tail -n 30 "$tmp/seed-$provider.log" >&2; die "seed demo failed on $provider"; }
-    grep -E 'demoanställda tillagda,|demogenomföranden' "$tmp/seed-$provider.log" | sed 's/^/    /' >&2 || true
-    dotnet "$quizload" prepare 128 >"$tmp/prepare-$provider.log" 2>&1 \
-        || { tail -n 30 "$tmp/prepare-$provider.log" >&2; die "QuizLoad prepare failed on $provider"; }
-    dotnet "$quizload" prepare-mix "$mix_learners" >>"$tmp/prepare-$provider.log" 2>&1 \
-        || { tail -n 30 "$tmp/prepare-$provider.log" >&2; die "QuizLoad prepare-mix failed on $provider"; }
+    (cd "$site_dir" && ./Training.Web seed demo --employees "$EMPLOYEES" --password "$password") >"$tmp/seed-$1.log" 2>&1 \
+        || { tail -n 30 "$tmp/seed-$1.log" >&2; die "seed demo failed on $1"; }
+    grep -E 'demoanställda tillagda,|demogenomföranden' "$tmp/seed-$1.log" | sed "s/^/    $1: /" >&2 || true
+    dotnet "$quizload" prepare 128 >"$tmp/prepare-$1.log" 2>&1 \
+        || { tail -n 30 "$tmp/prepare-$1.log" >&2; die "QuizLoad prepare failed on $1"; }
+    dotnet "$quizload" prepare-mix "$mix_learners" >>"$tmp/prepare-$1.log" 2>&1 \
+        || { tail -n 30 "$tmp/prepare-$1.log" >&2; die "QuizLoad prepare-mix failed on $1"; }
+}
+
+# seed_all: starts the PostgreSQL cluster when it is measured, then seeds both databases at once (the PostgreSQL one
+# in the background: nothing is measured yet, and two seeds share the two cores better than they run one after the
+# other). The PostgreSQL database is then vacuumed, analysed and checkpointed, so that autovacuum's work on the
+# freshly loaded tables does not run during the measurements, of either provider.
+seed_all() {
+    local pg_seed_pid=
+    if [[ " $PROVIDERS " == *" postgres "* ]]; then
+        phase "start a throw-away PostgreSQL cluster"
+        if pg_start; then pg_ready=1; else log "PostgreSQL is not measured: $pg_problem"; fi
+        phase_done
+    fi
+    local seeded=()
+    if [[ " $PROVIDERS " == *" sqlite "* ]]; then seeded+=(SQLite); fi
+    if [[ -n $pg_ready ]]; then seeded+=(PostgreSQL); fi
+    if ((${#seeded[@]} == 0)); then phase_done; return; fi
+    phase "seed demo --employees $EMPLOYEES, 2 × 128 learners for QuizLoad and $mix_learners for the learner mix ($(
+        if ((${#seeded[@]} == 2)); then printf 'SQLite and PostgreSQL at once'; else printf '%s' "${seeded[0]}"; fi))"
+    if [[ -n $pg_ready ]]; then
+        (
+            export Database__Provider=Postgres ConnectionStrings__Training="$pg_connection"
+            seed_and_prepare PostgreSQL
+            pg_as_postgres "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -d training -qAt -v ON_ERROR_STOP=1 \
+                -c "VACUUM (ANALYZE)" -c "CHECKPOINT" >"$tmp/vacuum-postgres.log" 2>&1 \
+                || { cat "$tmp/vacuum-postgres.log" >&2; die "VACUUM ANALYZE failed on PostgreSQL"; }
+        ) &
+        pg_seed_pid=$!
+    fi
+    if [[ " $PROVIDERS " == *" sqlite "* ]]; then
+        (export Database__Provider=Sqlite ConnectionStrings__Training="Data Source=$db"; seed_and_prepare SQLite) \
+            || { [[ -z $pg_seed_pid ]] || kill "$pg_seed_pid" 2>/dev/null || true; exit 2; }
+    fi
+    if [[ -n $pg_seed_pid ]]; then wait "$pg_seed_pid" || exit 2; fi
     phase_done
 }
 
@@ -341,7 +376,6 @@ sqlite_pass() {
     provider=SQLite
     providers_measured+=("SQLite (WAL, synchronous=NORMAL)")
     export Database__Provider=Sqlite ConnectionStrings__Training="Data Source=$db"
-    seed_and_prepare
     start_main_site "$tmp/site-sqlite.log"
     # HR first: the site's peak memory then covers start-up, sign-in and the exports, as in bench/hr-export.sh,
     # not the load of (a) and (b).
@@ -358,9 +392,7 @@ sqlite_pass() {
 
 postgres_pass() {
     provider=PostgreSQL
-    phase "start a throw-away PostgreSQL cluster"
-    if ! pg_start; then
-        log "PostgreSQL is not measured: $pg_problem"
+    if [[ -z $pg_ready ]]; then
         providers_measured+=("PostgreSQL not measured")
         local why="not measured: $pg_problem"
         row a "(a) section page, $provider" "$why" "-" "-" ">= 0.50" "-"
@@ -369,10 +401,8 @@ postgres_pass() {
         row f "(f) learner mix, $provider" "$why" "-" "-" "largest at p95 <= 200 ms" "-"
         return
     fi
-    phase_done
     providers_measured+=("PostgreSQL $pg_version (fsync=$(pg_setting fsync), synchronous_commit=$(pg_setting synchronous_commit), shared_buffers=$(pg_setting shared_buffers))")
     export Database__Provider=Postgres ConnectionStrings__Training="$pg_connection"
-    seed_and_prepare
     start_main_site "$tmp/site-postgres.log"
     measure_shared
     stop_main_site "$tmp/site-postgres.log"
@@ -407,6 +437,7 @@ main() {
     export Content__Path="$site_dir/content"
     password=$(new_password)
 
+    seed_all
     for p in $PROVIDERS; do
         "${p}_pass"
     done
