@@ -318,7 +318,7 @@ seed_all() {
     local seeded=()
     if [[ " $PROVIDERS " == *" sqlite "* ]]; then seeded+=(SQLite); fi
     if [[ -n $pg_ready ]]; then seeded+=(PostgreSQL); fi
-    if ((${#seeded[@]} == 0)); then phase_done; return; fi
+    if ((${#seeded[@]} == 0)); then return; fi
     phase "seed demo --employees $EMPLOYEES, 2 × 128 learners for QuizLoad and $mix_learners for the learner mix ($(
         if ((${#seeded[@]} == 2)); then printf 'SQLite and PostgreSQL at once'; else printf '%s' "${seeded[0]}"; fi))"
     if [[ -n $pg_ready ]]; then

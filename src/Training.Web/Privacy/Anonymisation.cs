@@ -15,12 +15,11 @@ public sealed record AnonymisationCount(string AgencyCode, string AgencyName, in
 /// Anonymises people who left longer ago than their agency's retention period (<see cref="Retention"/>): their name,
 /// addresses, employee number, dates and sign-in secrets are replaced or removed, their sessions, logins, tokens, roles
 /// and manager units go, and the audit log's labels that named them say <see cref="Label"/>, as do the labels of what
-/// they published or uploaded and the refused import rows that quoted their address or employee number. What they did stays under
-/// their opaque id (completions, attempts, progress; a recorded completion loses its evidence note), so statistics and
-/// completion counts do not change. Running it
-/// again finds no one new; every run that is not a dry run leaves one audit entry per agency with the count. Each agency
-/// is one <see cref="DatabaseWrites"/> transaction, so two runs at once (two instances, the verb beside the page)
-/// cannot both count the same people.
+/// they published or uploaded and the refused import rows that quoted their address or employee number. What they did
+/// stays under their opaque id (completions, attempts, progress; a recorded completion loses its evidence note), so
+/// statistics and completion counts do not change. Running it again finds no one new; every run that is not a dry run
+/// leaves one audit entry per agency with the count. Each agency is one <see cref="DatabaseWrites"/> transaction, so
+/// two runs at once (two instances, the verb beside the page) cannot both count the same people.
 /// </summary>
 public sealed class Anonymisation(TrainingDbContext db, DatabaseWrites writes, AuditLog auditLog, TimeProvider clock)
 {
