@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 /// <summary>
 /// The learner mix (issue #17, item 7 f): simulated learners who sign in once, then module after module read its
 /// sections, answer its knowledge checks, start and submit its quiz, thinking 5–15 s between requests. The number of
-/// learners doubles each step (200, 400, 800, … from the first step given) until the 95th percentile of the requests in a step passes 200 ms (or a request
-/// fails); the largest number held is the figure. A step first lets its new learners sign in (spread over the
+/// learners doubles each step (200, 400, 800, … from the first step given) until the 95th percentile of the requests
+/// in a step passes 200 ms (or a request fails); the largest number held is the figure. A step first lets its new learners sign in (spread over the
 /// step's first half) and then measures its second half, when every learner of the step is signed in and working.
 /// </summary>
 static class LearnerMix

@@ -37,6 +37,13 @@ public static class ImportReasons
     /// <summary>The longest address that fits a mail header line (RFC 5321's path limit less the brackets).</summary>
     public const int EmailMaxLength = 254;
 
+    /// <summary>
+    /// The reasons whose first value quotes a person's e-mail address or employee number (anonymisation replaces it in
+    /// stored import results); every other value is a count, a row, a column or a unit, role or date from the file.
+    /// </summary>
+    public static bool QuotesAPerson(ImportReason reason) =>
+        reason.Values.Count > 0 && reason.Template is EmailInvalid or EmployeeNumberTwice or EmailHasOtherNumber;
+
     /// <summary>The file is not valid UTF-8.</summary>
     public const string NotUtf8 = "Filen är inte sparad som UTF-8. Spara den som ”CSV UTF-8” och försök igen.";
 

@@ -138,8 +138,9 @@ public sealed class Anonymisation(TrainingDbContext db, DatabaseWrites writes, A
     }
 
     /// <summary>
-    /// The import histories (employees and completions, every agency's) name people too: who uploaded a file, and the
-    /// refused rows that quote an address or an employee number. Those become <see cref="Label"/>; the counts stay.
+    /// The import histories name people too: who uploaded a file (employees or completions, in any agency), and an
+    /// employee import's refused rows that quote an address or an employee number (<see cref="ImportReasons.QuotesAPerson"/>;
+    /// the completions import quotes neither). Those become <see cref="Label"/>; the counts stay.
     /// </summary>
     private async Task AnonymiseImportsAsync(HashSet<string> ids, HashSet<string> quoted, CancellationToken cancellationToken)
     {
@@ -163,31 +164,19 @@ public sealed class Anonymisation(TrainingDbContext db, DatabaseWrites writes, A
                     .ExecuteUpdateAsync(set => set.SetProperty(i => i.Preview, preview).SetProperty(i => i.Result, result), cancellationToken);
             }
         }
-        foreach (var upload in await db.CompletionUploads.AsNoTracking().Where(u => u.Result != null).Select(u => new { u.Id, u.Result }).ToListAsync(cancellationToken))
-        {
-            if (WithoutQuoted(upload.Result!.Errors, quoted) is { } errors)
-            {
-                var result = upload.Result with { Errors = errors };
-                await db.CompletionUploads.Where(u => u.Id == upload.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.Result, result), cancellationToken);
-            }
-        }
     }
 
-    /// <summary>The result itself when none of its refused rows quotes one of <paramref name="quoted"/>; else a copy where they say <see cref="Label"/>.</summary>
-    private static ImportResult WithoutQuoted(ImportResult result, HashSet<string> quoted) =>
-        WithoutQuoted(result.Errors, quoted) is { } errors ? result with { Errors = errors } : result;
-
-    /// <summary>The errors with each quoted value replaced by <see cref="Label"/>, or null when none quotes one.</summary>
-    private static List<RowError>? WithoutQuoted(IReadOnlyList<RowError> errors, HashSet<string> quoted)
+    /// <summary>The result itself when none of its refused rows quotes one of <paramref name="quoted"/>; else a copy where those say <see cref="Label"/>.</summary>
+    private static ImportResult WithoutQuoted(ImportResult result, HashSet<string> quoted)
     {
-        bool Quotes(string value) => quoted.Contains(value.Trim());
-        if (!errors.Any(e => e.Reason.Values.Any(Quotes)))
+        bool Quotes(RowError error) => ImportReasons.QuotesAPerson(error.Reason) && quoted.Contains(error.Reason.Values[0].Trim());
+        if (!result.Errors.Any(Quotes))
         {
-            return null;
+            return result;
         }
-        return [.. errors.Select(e => e.Reason.Values.Any(Quotes)
-            ? e with { Reason = e.Reason with { Values = [.. e.Reason.Values.Select(v => Quotes(v) ? Label : v)] } }
-            : e)];
+        return result with
+        {
+            Errors = [.. result.Errors.Select(e => Quotes(e) ? e with { Reason = e.Reason with { Values = [Label, .. e.Reason.Values.Skip(1)] } } : e)],
+        };
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Web.Audit;
 using Training.Web.Commands;
 using Training.Web.Content;
+using Training.Core.Competence;
 using Training.Core.Employees;
 using Training.Web.Data;
 using Training.Web.Employees;
@@ -48,14 +49,18 @@ public class PersonalDataTests(StaffSite staff) : IClassFixture<StaffSite>
         {
             Id = Guid.NewGuid().ToString("N"), AgencyId = person.AgencyId, AgencyName = "Polismyndigheten", UploaderId = person.Id,
             UploaderLabel = person.Email!, FileName = "anstallda.csv", UploadedAt = staff.Now.AddDays(-600), State = ImportState.Done,
-            Preview = new ImportResult(new ImportCounts(0, 0, 0, 2, 0),
-                [new RowError(2, Quoting(ImportReasons.EmailInvalid, person.Email!)), new RowError(3, Quoting(ImportReasons.EmailInvalid, "annan@@polisen.se"))], null),
+            Preview = new ImportResult(new ImportCounts(0, 0, 0, 3, 0),
+                [
+                    new RowError(2, Quoting(ImportReasons.EmailInvalid, person.Email!)),
+                    new RowError(3, Quoting(ImportReasons.EmailInvalid, "annan@@polisen.se")),
+                    new RowError(4, new ImportReason(ImportReasons.EmployeeNumberTwice, [person.EmployeeNumber!, "7"])),
+                ], null),
         });
         db.CompletionUploads.Add(new CompletionUpload
         {
             Id = Guid.NewGuid().ToString("N"), AgencyId = person.AgencyId, AgencyName = "Polismyndigheten", UploaderId = person.Id,
             UploaderLabel = person.Email!, FileName = "genomforanden.csv", UploadedAt = staff.Now.AddDays(-600),
-            Result = new CompletionImportResult(0, [], [new RowError(2, Quoting(ImportReasons.EmployeeNumberTooLong, person.EmployeeNumber!))], null),
+            Result = new CompletionImportResult(0, [], [new RowError(2, new ImportReason(CompletionReasons.EmployeeNumberUnknown, []))], null),
         });
         await db.SaveChangesAsync();
         var version = await db.ModuleVersions.Where(v => v.ModuleId == ModuleId).MaxAsync(v => v.Id);
@@ -206,8 +211,9 @@ public class PersonalDataTests(StaffSite staff) : IClassFixture<StaffSite>
         Assert.Equal("Klassrumskurs, Polishögskolan", Site.WithDb(db => db.Completions.Single(c => c.UserId == recent.Id && c.RecordedById != null).Note));
         var import = Site.WithDb(db => db.EmployeeImports.AsNoTracking().Single(i => i.UploaderId == leaver.Id));
         Assert.Equal(Anonymisation.Label, import.UploaderLabel);
-        Assert.Equal([Anonymisation.Label, "annan@@polisen.se"], import.Preview.Errors.Select(e => e.Reason.Values.Single()));
-        Assert.Equal(2, import.Preview.Counts.Rejected);
+        Assert.Equal([[Anonymisation.Label], ["annan@@polisen.se"], [Anonymisation.Label, "7"]], import.Preview.Errors.Select(e => e.Reason.Values.ToArray()));
+        Assert.Equal(3, import.Preview.Counts.Rejected);
+        Assert.Equal(Anonymisation.Label, Site.WithDb(db => db.CompletionUploads.AsNoTracking().Single(u => u.UploaderId == leaver.Id).UploaderLabel));
 
         // Who left a month ago is still themselves.
         Assert.NotEmpty(WhereFound("lamnade.nyss@polisen.se"));
