@@ -66,7 +66,14 @@ public sealed partial class SeedCommandsTests : IDisposable
             Assert.Matches(@"^[a-z]+\.[a-z]+\.\d{6}@[a-z.]+$", employee.Email);
             Assert.DoesNotContain(employee.Email, output, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(employee.Name, output, StringComparison.Ordinal);
+            // someone who left has the day they left, as an account switched off by HR or an import has
+            Assert.Equal(employee.IsActive, employee.DeactivatedAt is null);
+            if (employee.DeactivatedAt is { } left)
+            {
+                Assert.InRange(DateOnly.FromDateTime(left), employee.StartDate!.Value, DateOnly.FromDateTime(DateTime.UtcNow));
+            }
         });
+        Assert.Contains(first.Employees, e => !e.IsActive);
         Assert.True(first.Employees.Count(e => e.Email!.EndsWith("@polisen.example", StringComparison.Ordinal)) > 120);
         // made-up people never get a real address: every agency's demo people are in its own .example domain
         var agencyCodes = await WithDbAsync(db => db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Code));
