@@ -75,6 +75,7 @@ public sealed partial class ContentImporter(
             var stored = await db.ModuleVersions
                 .Select(v => new { v.Id, v.ModuleId, v.Version, v.VersionMajor, v.VersionMinor, v.ContentHash, v.Origin, HasFiles = v.Files.Any() })
                 .ToListAsync(cancellationToken);
+            var rendered = RenderNew(content.Modules.Where(m => !stored.Any(v => v.ModuleId == m.Id && v.ContentHash == m.ContentHash)));
             foreach (var module in content.Modules)
             {
                 try
@@ -102,7 +103,7 @@ public sealed partial class ContentImporter(
                     {
                         LogNumberedAbove(LogText.Safe(module.IndexPath), module.Id, module.Version.ToString(), number.ToString(), highest?.ToString() ?? "");
                     }
-                    report.Add(await StoreAsync(db, module, number, cancellationToken));
+                    report.Add(await StoreAsync(db, module, number, rendered.GetValueOrDefault(module.IndexPath), cancellationToken));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -127,10 +128,34 @@ public sealed partial class ContentImporter(
         return ModuleVersionNumber.TryParse(declared, out var number) ? number : null;
     }
 
+    /// <summary>
+    /// Renders the modules to be stored on every core at once: rendering (Markdig and the sanitiser) is most of what
+    /// storing a new version costs, and needs no database, while the versions are then stored one at a time. A module
+    /// whose rendering fails is left out, and rendered again where it is stored, which reports the failure for it alone.
+    /// </summary>
+    /// <returns>The renderings by each module's index file.</returns>
+    private static Dictionary<string, RenderedModule> RenderNew(IEnumerable<ModuleSource> modules) =>
+        modules.AsParallel()
+            .Select(module =>
+            {
+                try
+                {
+                    return (module, Rendered: ModuleRenderer.Render(module));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    return (module, Rendered: (RenderedModule?)null);
+                }
+            })
+            .Where(r => r.Rendered is not null)
+            .ToDictionary(r => r.module.IndexPath, r => r.Rendered!, StringComparer.Ordinal);
+
     /// <summary>Stores a version through the one publish path; another instance storing the same one first is no error.</summary>
-    private async Task<ModuleImport> StoreAsync(TrainingDbContext db, ModuleSource module, ModuleVersionNumber number, CancellationToken cancellationToken)
+    private async Task<ModuleImport> StoreAsync(
+        TrainingDbContext db, ModuleSource module, ModuleVersionNumber number, RenderedModule? rendered, CancellationToken cancellationToken)
     {
-        var version = await ModuleStore.AddVersionAsync(db, module, new Publication(VersionOrigins.Content, Number: number), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var version = await ModuleStore.AddVersionAsync(
+            db, module, new Publication(VersionOrigins.Content, Number: number), clock.GetUtcNow().UtcDateTime, rendered, cancellationToken);
         RenderedVersions++;
         try
         {

@@ -21,11 +21,15 @@ public sealed record Publication(
 /// </summary>
 public static class ModuleStore
 {
-    /// <summary>Stores <paramref name="module"/> as a new version; the caller saves. Returns the version (its Id set after saving).</summary>
+    /// <summary>
+    /// Stores <paramref name="module"/> as a new version, with <paramref name="rendered"/> when the caller has rendered it
+    /// already; the caller saves. Returns the version (its Id set after saving).
+    /// </summary>
     public static async Task<ModuleVersion> AddVersionAsync(
-        TrainingDbContext db, ModuleSource module, Publication publication, DateTime now, CancellationToken cancellationToken = default)
+        TrainingDbContext db, ModuleSource module, Publication publication, DateTime now, RenderedModule? rendered = null,
+        CancellationToken cancellationToken = default)
     {
-        var rendered = ModuleRenderer.Render(module);
+        rendered ??= ModuleRenderer.Render(module);
         var number = publication.Number ?? module.Version;
         var version = new ModuleVersion
         {
