@@ -75,7 +75,8 @@ public sealed partial class ContentImporter(
             var stored = await db.ModuleVersions
                 .Select(v => new { v.Id, v.ModuleId, v.Version, v.VersionMajor, v.VersionMinor, v.ContentHash, v.Origin, HasFiles = v.Files.Any() })
                 .ToListAsync(cancellationToken);
-            var rendered = RenderNew(content.Modules.Where(m => !stored.Any(v => v.ModuleId == m.Id && v.ContentHash == m.ContentHash)));
+            var storedAlready = stored.Select(v => (v.ModuleId, v.ContentHash)).ToHashSet();
+            var rendered = RenderNew(content.Modules.Where(m => !storedAlready.Contains((m.Id, m.ContentHash))));
             foreach (var module in content.Modules)
             {
                 try

@@ -538,8 +538,8 @@ public static class DemoSeed
         int? jobRoleId = agency.JobRoles.Count > 0 ? agency.JobRoles[random.Next(agency.JobRoles.Count)] : null;
         var startDate = today.AddDays(-random.Next(6 * 365));
         var active = random.NextDouble() >= 0.03;
-        // someone who left did so on a day since they started, within the last three years: some are past their
-        // agency's retention period, as in a real register, and the anonymisation has people to work on
+        // someone who left did so on a day since they started, within the last three years, as in a real register:
+        // once an agency sets a retention period, the anonymisation finds those who left longer ago
         DateTime? leftAt = active ? null : now.AddDays(-random.Next(Math.Min(3 * 365, today.DayNumber - startDate.DayNumber) + 1));
 #pragma warning restore CA5394
         var email = string.Create(CultureInfo.InvariantCulture, $"{AsciiFold(first)}.{AsciiFold(last)}.{i:D6}@{agency.EmailDomain}");
